@@ -1,0 +1,55 @@
+// Credentials of Authorization and Proxy-Authorization (RFC 9110 sections 11.4, 11.6.2, 11.7.2):
+//
+//     credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+//
+// Example: `Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==` or `Digest username="Mufasa", realm="x", ...`.
+// Parsed by the same machinery as challenges; exactly one scheme may appear.
+#pragma once
+
+#include <string_view>
+
+#include "challenge.hpp"
+#include "detail/grammar.hpp"
+#include "error.hpp"
+
+namespace wwwauth {
+
+class credentials : public challenge {
+ public:
+  constexpr credentials(std::string_view field, mode m) noexcept {
+    detail::element_parser p{detail::make_cursor(field), m, {}};
+    detail::challenge_parts parts;
+    p.cur.pos = detail::skip_ows(field, 0);
+    if (!p.cur.at_field_end() && p.next_starts_challenge(parts) && parse(p, parts)) {
+      static_cast<challenge&>(*this) = challenge(parts, m);
+    } else if (p.cur.at_field_end() && !p.error) {
+      p.fail(errc::expected_token, p.cur.pos);
+    }
+    error_ = p.error;
+  }
+
+  constexpr parse_error error() const noexcept { return error_; }
+  constexpr bool ok() const noexcept { return !error_; }
+
+ private:
+  static constexpr bool parse(detail::element_parser& p, detail::challenge_parts& parts) noexcept {
+    const bool parsed = detail::with_duplicate_check(
+        p, [&](detail::element_parser& parser, detail::duplicate_check* d) { return parser.parse_challenge(parts, d); });
+    if (!parsed) return false;
+    if (!p.cur.at_end()) return p.fail(errc::second_scheme, p.cur.pos);
+    // After a token68 or a bare scheme only OWS may follow: the list rule's empty elements
+    // belong to #auth-param, not to credentials.
+    const std::size_t rest = detail::skip_ows(p.cur.text, parts.content_end);
+    if (!parts.has_param_list && rest != p.cur.text.size()) return p.fail(errc::trailing_data, rest);
+    return true;
+  }
+
+  parse_error error_{};
+};
+
+// Parses an Authorization or Proxy-Authorization field value.
+constexpr credentials parse_credentials(std::string_view field, mode m = mode::strict) noexcept {
+  return credentials(field, m);
+}
+
+}  // namespace wwwauth

@@ -1,0 +1,236 @@
+// The element-level grammar of RFC 9110 section 11: challenges, credentials and auth-param
+// lists over the cursor of tokenizer.hpp. One parser serves the validating pass (which
+// reports errors and checks duplicates) and the iterating passes (which re-read input that
+// has been validated and so never fail).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include "../error.hpp"
+#include "../param.hpp"
+#include "../tokenizer.hpp"
+#include "ascii.hpp"
+
+namespace wwwauth {
+
+// Strict mode checks at most this many parameters per challenge for duplicates and refuses
+// more (errc::too_many_params), which keeps the check linear and allocation-free. Lenient
+// mode has no limit. The largest real challenges (Digest) carry about ten.
+inline constexpr std::size_t max_strict_params = 64;
+
+namespace detail {
+
+// What parse_challenge found. Views point into the caller's input.
+struct challenge_parts {
+  std::string_view scheme{};
+  std::string_view token68{};
+  bool has_token68 = false;
+  bool has_param_list = false;  // the scheme was followed by SP and a #auth-param list
+  cursor params_begin{};        // where that list starts
+  std::size_t param_count = 0;
+  std::size_t content_end = 0;  // offset after the scheme or the token68, in the scheme's line
+};
+
+// "Each parameter name MUST only occur once per challenge" (RFC 9110 section 11.2). The names
+// seen so far are kept in a fixed array: bounded work per parameter, no allocation.
+class duplicate_check {
+ public:
+  constexpr errc add(std::string_view name) noexcept {
+    if (count_ == names_.size()) return errc::too_many_params;
+    for (std::size_t i = 0; i < count_; ++i) {
+      if (iequals(names_[i], name)) return errc::duplicate_param;
+    }
+    names_[count_++] = name;
+    return errc::none;
+  }
+
+ private:
+  std::array<std::string_view, max_strict_params> names_{};
+  std::size_t count_ = 0;
+};
+
+enum class value_result { ok, absent, invalid };
+
+struct element_parser {
+  cursor cur;
+  mode m = mode::strict;
+  parse_error error{};
+
+  constexpr bool fail(errc code, std::size_t offset) noexcept {
+    error = parse_error{code, cur.field, offset};
+    return false;
+  }
+  constexpr bool lenient() const noexcept { return m == mode::lenient; }
+
+  // Skips OWS, commas and line boundaries: the separators of the list rule, which accepts
+  // empty elements (section 5.6.1). Returns whether a separator (or the end) was crossed.
+  constexpr bool skip_separators() noexcept {
+    bool crossed = false;
+    for (;;) {
+      cur.pos = skip_ows(cur.text, cur.pos);
+      if (cur.at_field_end()) {
+        if (!cur.next_field()) return true;
+        crossed = true;
+      } else if (cur.peek() == ',') {
+        ++cur.pos;
+        crossed = true;
+      } else {
+        return crossed;
+      }
+    }
+  }
+
+  // `token BWS "="` at the cursor? After a comma that is what tells another parameter of
+  // the current challenge from the next challenge, since both lists share the comma.
+  constexpr bool param_starts_here() const noexcept {
+    const std::size_t name_end = token_end(cur.text, cur.pos);
+    if (name_end == cur.pos) return false;
+    const std::size_t eq = skip_ows(cur.text, name_end);
+    return eq < cur.text.size() && cur.text[eq] == '=';
+  }
+
+  constexpr std::size_t unquoted_value_end(std::size_t pos) const noexcept {
+    return lenient() ? lenient_value_end(cur.text, pos) : token_end(cur.text, pos);
+  }
+  constexpr bool value_starts_at(std::size_t pos) const noexcept {
+    return (pos < cur.text.size() && cur.text[pos] == '"') || unquoted_value_end(pos) > pos;
+  }
+  // Offset of the value of the parameter at the cursor: after `token BWS "=" BWS`.
+  constexpr std::size_t value_offset() const noexcept {
+    return skip_ows(cur.text, skip_ows(cur.text, token_end(cur.text, cur.pos)) + 1);
+  }
+
+  // value = token / quoted-string, or in lenient mode a wider unquoted run. On success the
+  // cursor moves after it.
+  constexpr value_result parse_value(std::size_t pos, param_value& out) noexcept {
+    const std::string_view s = cur.text;
+    if (pos < s.size() && s[pos] == '"') {
+      const quoted_scan q = scan_quoted(s, pos, m);
+      if (q.error != errc::none) {
+        fail(q.error, q.error_pos);
+        return value_result::invalid;
+      }
+      const std::size_t raw_end = q.closed ? q.end - 1 : q.end;
+      out = param_value(s.substr(pos + 1, raw_end - pos - 1), true, q.escapes);
+      cur.pos = q.end;
+      return value_result::ok;
+    }
+    const std::size_t end = unquoted_value_end(pos);
+    if (end == pos) return value_result::absent;
+    out = param_value(s.substr(pos, end - pos), false, 0);
+    cur.pos = end;
+    return value_result::ok;
+  }
+
+  // auth-param = token BWS "=" BWS ( token / quoted-string ), with param_starts_here().
+  constexpr bool parse_param(auth_param& out, duplicate_check* duplicates) noexcept {
+    const std::size_t name_begin = cur.pos;
+    const std::string_view name = cur.text.substr(name_begin, token_end(cur.text, name_begin) - name_begin);
+    if (duplicates != nullptr) {
+      const errc e = duplicates->add(name);
+      if (e != errc::none) return fail(e, name_begin);
+    }
+    const std::size_t value_pos = value_offset();
+    param_value value;
+    switch (parse_value(value_pos, value)) {
+      case value_result::ok: out = auth_param(name, value); return true;
+      case value_result::absent: return fail(errc::expected_value, value_pos);
+      case value_result::invalid: return false;
+    }
+    return false;
+  }
+
+  // After a value: OWS, then ',' or the end of the line. Lenient rule 2 also takes the next
+  // `name=` after whitespace alone. Leaves the cursor on the next element.
+  constexpr bool after_value() noexcept {
+    cur.pos = skip_ows(cur.text, cur.pos);
+    if (lenient() && param_starts_here()) return true;
+    if (!is_separator_at(cur.text, cur.pos)) return fail(errc::expected_comma, cur.pos);
+    skip_separators();
+    return true;
+  }
+
+  // #auth-param (section 11.2): parameters while the next element is one.
+  constexpr bool parse_param_list(std::size_t& count, duplicate_check* duplicates) noexcept {
+    while (!cur.at_end() && param_starts_here()) {
+      auth_param p;
+      if (!parse_param(p, duplicates) || !after_value()) return false;
+      ++count;
+    }
+    return true;
+  }
+
+  // After a challenge the next element must start one (a token that is not `token BWS "="`),
+  // or the input must end. Also checks the first element of a list (with empty `previous`).
+  constexpr bool next_starts_challenge(const challenge_parts& previous) noexcept {
+    if (cur.at_end()) return true;
+    if (!is_token_at(cur.text, cur.pos)) return fail(errc::expected_token, cur.pos);
+    if (param_starts_here()) {
+      return fail(previous.has_token68 ? errc::param_after_token68 : errc::param_without_scheme, cur.pos);
+    }
+    return true;
+  }
+
+  // challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]   (section 11.1)
+  // The cursor is on a token that is not a parameter. On success the cursor is on the next
+  // element, which starts a challenge, or at the end of the input.
+  constexpr bool parse_challenge(challenge_parts& out, duplicate_check* duplicates) noexcept {
+    const std::string_view s = cur.text;
+    const std::size_t scheme_end = token_end(s, cur.pos);
+    out = challenge_parts{};
+    out.scheme = s.substr(cur.pos, scheme_end - cur.pos);
+    out.content_end = scheme_end;
+    // 1*SP: strict takes only SP, lenient rule 3 also HTAB.
+    const bool spaced = scheme_end < s.size() && (s[scheme_end] == ' ' || (lenient() && s[scheme_end] == '\t'));
+    cur.pos = skip_ows(s, scheme_end);
+    if (is_separator_at(s, cur.pos)) {
+      // `Basic ,realm=x`: SP then a #auth-param list whose first element is empty. Without
+      // the SP (or at the line's end) the challenge is just the scheme.
+      if (spaced && cur.pos < s.size()) return parse_params(out, duplicates);
+      skip_separators();
+      return next_starts_challenge(out);
+    }
+    if (!spaced) return fail(errc::expected_space, scheme_end);
+
+    // The first element is a parameter or a token68; `=` may end both, and never both read.
+    const bool param_form = param_starts_here();
+    if (param_form && value_starts_at(value_offset())) return parse_params(out, duplicates);
+    const std::size_t t68_end = token68_end(s, cur.pos);
+    if (t68_end > cur.pos) {
+      const std::size_t after = skip_ows(s, t68_end);
+      if (is_separator_at(s, after)) {
+        out.has_token68 = true;
+        out.token68 = s.substr(cur.pos, t68_end - cur.pos);
+        out.content_end = t68_end;
+        cur.pos = after;
+        skip_separators();
+        return next_starts_challenge(out);
+      }
+      if (!param_form) return fail(errc::expected_comma, after);
+    }
+    return param_form ? fail(errc::expected_value, value_offset()) : fail(errc::expected_token, cur.pos);
+  }
+
+  constexpr bool parse_params(challenge_parts& out, duplicate_check* duplicates) noexcept {
+    out.has_param_list = true;
+    out.params_begin = cur;
+    skip_separators();
+    return parse_param_list(out.param_count, duplicates) && next_starts_challenge(out);
+  }
+};
+
+// Runs `parse(parser, duplicates)` with a fresh duplicate check in strict mode, none in
+// lenient mode (where duplicates are kept, lenient rule 5).
+template <class Parse>
+constexpr bool with_duplicate_check(element_parser& p, Parse parse) noexcept {
+  if (p.m == mode::strict) {
+    duplicate_check duplicates;
+    return parse(p, &duplicates);
+  }
+  return parse(p, nullptr);
+}
+
+}  // namespace detail
+}  // namespace wwwauth

@@ -1,0 +1,126 @@
+// Ranges of auth-params: the parameters of one challenge or credentials, and the whole of an
+// Authentication-Info field (RFC 9110 section 11.6.3: Authentication-Info = #auth-param).
+#pragma once
+
+#include <cstddef>
+#include <iterator>  // iterator tags, so standard algorithms accept these iterators
+#include <string_view>
+
+#include "detail/grammar.hpp"
+#include "error.hpp"
+#include "param.hpp"
+
+namespace wwwauth {
+
+// The parameters of a challenge, in input order, as auth_param views:
+//
+//     for (const wwwauth::auth_param& p : challenge.params()) use(p.name(), p.value());
+//
+// The range re-reads input that has already been validated, so iteration cannot fail. It
+// holds views into the caller's input (and, for several field lines, a pointer to the
+// caller's array of lines): both must outlive it.
+class param_range {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = auth_param;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const auth_param*;
+    using reference = const auth_param&;
+
+    constexpr iterator() noexcept = default;
+    constexpr iterator(detail::cursor start, std::size_t remaining, mode m) noexcept
+        : parser_{start, m, {}}, remaining_(remaining) {
+      if (remaining_ != 0) load();
+    }
+    constexpr reference operator*() const noexcept { return current_; }
+    constexpr pointer operator->() const noexcept { return &current_; }
+    constexpr iterator& operator++() noexcept {
+      if (--remaining_ != 0) load();
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    // Iterators of one range are equal when as many parameters remain after them.
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+      return a.remaining_ == b.remaining_;
+    }
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
+
+   private:
+    constexpr void load() noexcept {
+      parser_.skip_separators();
+      parser_.parse_param(current_, nullptr);
+    }
+    detail::element_parser parser_{};
+    auth_param current_{};
+    std::size_t remaining_ = 0;
+  };
+
+  constexpr param_range() noexcept = default;
+  constexpr param_range(detail::cursor start, std::size_t count, mode m) noexcept
+      : start_(start), count_(count), mode_(m) {}
+
+  constexpr iterator begin() const noexcept { return iterator(start_, count_, mode_); }
+  constexpr iterator end() const noexcept { return iterator(); }
+  constexpr std::size_t size() const noexcept { return count_; }
+  constexpr bool empty() const noexcept { return count_ == 0; }
+
+  // The first parameter with this name (ASCII case-insensitive), or a falsy auth_param.
+  constexpr auth_param find(std::string_view name) const noexcept {
+    for (const auth_param& p : *this) {
+      if (p.name_is(name)) return p;
+    }
+    return {};
+  }
+
+ private:
+  detail::cursor start_{};
+  std::size_t count_ = 0;
+  mode mode_ = mode::strict;
+};
+
+// Authentication-Info / Proxy-Authentication-Info (RFC 9110 sections 11.6.3, 11.7.3): a list
+// of parameters, validated at construction. Iteration yields the parameters before the
+// first error, if any.
+class param_list {
+ public:
+  constexpr param_list(detail::cursor start, mode m) noexcept {
+    detail::element_parser p{start, m, {}};
+    std::size_t count = 0;
+    detail::with_duplicate_check(p, [&](detail::element_parser& parser, detail::duplicate_check* d) {
+      parser.skip_separators();
+      if (!parser.parse_param_list(count, d)) return false;
+      return parser.cur.at_end() || parser.fail(errc::expected_param, parser.cur.pos);
+    });
+    params_ = param_range(start, count, m);
+    error_ = p.error;
+  }
+
+  constexpr param_range::iterator begin() const noexcept { return params_.begin(); }
+  constexpr param_range::iterator end() const noexcept { return params_.end(); }
+  constexpr std::size_t size() const noexcept { return params_.size(); }
+  constexpr bool empty() const noexcept { return params_.empty(); }
+  constexpr const param_range& params() const noexcept { return params_; }
+  constexpr auth_param param(std::string_view name) const noexcept { return params_.find(name); }
+  constexpr parse_error error() const noexcept { return error_; }
+
+ private:
+  param_range params_{};
+  parse_error error_{};
+};
+
+constexpr param_list parse_auth_info(std::string_view field, mode m = mode::strict) noexcept {
+  return param_list(detail::make_cursor(field), m);
+}
+// Several field lines of one response, as one list. `fields` must outlive the result.
+constexpr param_list parse_auth_info(const std::string_view* fields, std::size_t count,
+                                     mode m = mode::strict) noexcept {
+  return param_list(detail::make_cursor(fields, count), m);
+}
+
+}  // namespace wwwauth

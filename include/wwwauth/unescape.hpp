@@ -1,0 +1,86 @@
+// Values of auth-params as written: a token, or the inside of a quoted-string with its
+// quoted-pairs kept (RFC 9110 section 5.6.4). The number of escapes is known from parsing,
+// so the decoded size is free, a value without escapes is its own decoded view, and
+// comparison walks the raw bytes without decoding into a buffer.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "detail/ascii.hpp"
+
+namespace wwwauth {
+
+// Decodes the inside of a quoted-string: each "\" x becomes x. A lone trailing backslash,
+// which only lenient mode lets through (an unterminated string at the end of a field), is
+// kept as a literal backslash.
+template <class OutputIt>
+constexpr OutputIt unescape(std::string_view raw, OutputIt out) {
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+    *out = raw[i];
+    ++out;
+  }
+  return out;
+}
+
+// Calls `visit(char)` for each decoded byte until it returns false; true when all were visited.
+template <class Visit>
+constexpr bool for_each_unescaped(std::string_view raw, Visit visit) {
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+    if (!visit(raw[i])) return false;
+  }
+  return true;
+}
+
+class param_value {
+ public:
+  constexpr param_value() noexcept = default;
+  constexpr param_value(std::string_view raw, bool quoted, std::size_t escapes) noexcept
+      : raw_(raw), escapes_(escapes), quoted_(quoted) {}
+
+  // The bytes as written: for a quoted-string, its inside with the escapes kept.
+  constexpr std::string_view raw() const noexcept { return raw_; }
+  constexpr bool quoted() const noexcept { return quoted_; }
+  // Number of quoted-pairs in raw().
+  constexpr std::size_t escapes() const noexcept { return escapes_; }
+  // Size of the decoded value.
+  constexpr std::size_t size() const noexcept { return raw_.size() - escapes_; }
+  constexpr bool empty() const noexcept { return size() == 0; }
+  // True when raw() is the decoded value: no copy is needed.
+  constexpr bool is_plain() const noexcept { return escapes_ == 0; }
+
+  // Writes the decoded value to buf when it fits in cap bytes, and returns its size either
+  // way (like snprintf, without the terminator): a result above cap means nothing was written.
+  constexpr std::size_t decode_into(char* buf, std::size_t cap) const noexcept {
+    if (size() <= cap) unescape(raw_, buf);
+    return size();
+  }
+  template <class OutputIt>
+  constexpr OutputIt decode(OutputIt out) const {
+    return unescape(raw_, out);
+  }
+
+  // Decoded value == s, without decoding.
+  constexpr bool equals(std::string_view s) const noexcept { return compare(s, false); }
+  // Decoded value == s, ASCII case-insensitively (for values a scheme defines so, such as
+  // Digest's algorithm and stale, RFC 7616 section 3.3).
+  constexpr bool iequals(std::string_view s) const noexcept { return compare(s, true); }
+
+ private:
+  constexpr bool compare(std::string_view s, bool fold_case) const noexcept {
+    if (s.size() != size()) return false;
+    std::size_t i = 0;
+    return for_each_unescaped(raw_, [&](char c) {
+      const char expected = s[i++];
+      return fold_case ? detail::ascii_lower(c) == detail::ascii_lower(expected) : c == expected;
+    });
+  }
+
+  std::string_view raw_{};
+  std::size_t escapes_ = 0;
+  bool quoted_ = false;
+};
+
+}  // namespace wwwauth
