@@ -108,6 +108,7 @@ class param_list {
   constexpr const param_range& params() const noexcept { return params_; }
   constexpr auth_param param(std::string_view name) const noexcept { return params_.find(name); }
   constexpr parse_error error() const noexcept { return error_; }
+  constexpr bool ok() const noexcept { return !error_; }
 
  private:
   param_range params_{};

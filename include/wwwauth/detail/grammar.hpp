@@ -208,7 +208,8 @@ struct element_parser {
         skip_separators();
         return next_starts_challenge(out);
       }
-      if (!param_form) return fail(errc::expected_comma, after);
+      // Neither reading holds: report the one that got further (`abc==@` meant a token68).
+      if (!param_form || after > value_offset()) return fail(errc::expected_comma, after);
     }
     return param_form ? fail(errc::expected_value, value_offset()) : fail(errc::expected_token, cur.pos);
   }

@@ -1,0 +1,118 @@
+// Zero heap allocations on every path: parse, iteration, lookup, unescape, credentials and
+// Authentication-Info, over the test corpus in both modes. The global allocation functions
+// are replaced by counting ones (and, on glibc without a sanitizer, malloc itself).
+#include <array>
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/catch.hpp"
+#include <wwwauth/wwwauth.hpp>
+
+namespace {
+std::atomic<long> allocations{0};
+}
+
+void* operator new(std::size_t n) {
+  ++allocations;
+  if (void* p = std::malloc(n != 0 ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  ++allocations;
+  return std::malloc(n != 0 ? n : 1);
+}
+void* operator new[](std::size_t n, const std::nothrow_t& t) noexcept { return operator new(n, t); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define WWWAUTH_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define WWWAUTH_SANITIZED 1
+#endif
+
+// glibc lets a program interpose malloc; sanitizers already do, so the count is then left to
+// operator new.
+#if defined(__GLIBC__) && !defined(WWWAUTH_SANITIZED)
+extern "C" void* __libc_malloc(std::size_t);
+std::atomic<bool> counting_malloc{false};
+extern "C" void* malloc(std::size_t n) {
+  if (counting_malloc) ++allocations;
+  return __libc_malloc(n);
+}
+constexpr bool malloc_counted = true;
+#else
+std::atomic<bool> counting_malloc{false};
+constexpr bool malloc_counted = false;
+#endif
+
+namespace {
+
+std::vector<std::string> load_corpus() {
+  std::ifstream in(WWWAUTH_TEST_DATA "/corpus.txt");
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// Everything a client does with a parsed field; returns a checksum so nothing is optimised out.
+std::size_t exercise(std::string_view field, wwwauth::mode m) {
+  std::size_t sum = 0;
+  std::array<char, 512> buf{};
+  const auto list = wwwauth::parse_challenges(field, m);
+  sum += list.size() + static_cast<std::size_t>(list.error().code) + list.error().offset;
+  for (const wwwauth::challenge& c : list) {
+    sum += c.scheme().size() + c.token68().size() + c.scheme_is("Digest");
+    sum += c.realm().value().size() + c.param("nonce").value().equals("n");
+    for (const wwwauth::auth_param& p : c.params()) {
+      sum += p.name().size() + p.value().decode_into(buf.data(), buf.size()) + p.value().iequals("md5");
+    }
+  }
+  const auto creds = wwwauth::parse_credentials(field, m);
+  sum += creds.param_count() + static_cast<std::size_t>(creds.error().code);
+  for (const wwwauth::auth_param& p : creds.params()) sum += p.value().size();
+  const auto info = wwwauth::parse_auth_info(field, m);
+  sum += info.size() + info.param("rspauth").value().size();
+  const std::array<std::string_view, 2> lines{field, field};
+  sum += wwwauth::parse_challenges(lines, m).size();
+  return sum;
+}
+
+}  // namespace
+
+TEST_CASE("no allocation on any parse path") {
+  const std::vector<std::string> corpus = load_corpus();
+  REQUIRE(corpus.size() > 40);
+  INFO("malloc counted too: " << malloc_counted);
+
+  std::size_t checksum = 0;
+  allocations = 0;
+  counting_malloc = true;
+  for (const std::string& field : corpus) {
+    checksum += exercise(field, wwwauth::mode::strict);
+    checksum += exercise(field, wwwauth::mode::lenient);
+  }
+  counting_malloc = false;
+  CHECK(allocations == 0);
+  CHECK(checksum != 0);
+}
+
+TEST_CASE("the counter does count") {
+  allocations = 0;
+  counting_malloc = true;
+  auto* p = new std::string(100, 'x');  // proves the test can fail
+  counting_malloc = false;
+  CHECK(allocations >= 1);
+  delete p;
+}

@@ -1,0 +1,81 @@
+// Renders parse results as short strings, so that table-driven tests compare one line:
+//   `Basic realm="a" charset=UTF-8 | Negotiate #abc== ! expected_comma@0:7`
+// A quoted value is shown decoded between quotes, a token bare, a token68 after '#', and an
+// error after '!' as code@field:offset.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <wwwauth/wwwauth.hpp>
+
+namespace wwwauth_test {
+
+inline std::string_view code_name(wwwauth::errc code) {
+  using wwwauth::errc;
+  switch (code) {
+    case errc::none: return "none";
+    case errc::expected_token: return "expected_token";
+    case errc::expected_space: return "expected_space";
+    case errc::expected_value: return "expected_value";
+    case errc::expected_comma: return "expected_comma";
+    case errc::unterminated_quoted_string: return "unterminated_quoted_string";
+    case errc::invalid_quoted_char: return "invalid_quoted_char";
+    case errc::param_without_scheme: return "param_without_scheme";
+    case errc::param_after_token68: return "param_after_token68";
+    case errc::duplicate_param: return "duplicate_param";
+    case errc::too_many_params: return "too_many_params";
+    case errc::second_scheme: return "second_scheme";
+    case errc::trailing_data: return "trailing_data";
+    case errc::expected_param: return "expected_param";
+  }
+  return "?";
+}
+
+inline std::string render(const wwwauth::auth_param& p) {
+  std::string out(p.name());
+  out += '=';
+  if (p.value().quoted()) out += '"';
+  p.value().decode(std::back_inserter(out));
+  if (p.value().quoted()) out += '"';
+  return out;
+}
+
+template <class Params>
+std::string render_params(const Params& params) {
+  std::string out;
+  for (const wwwauth::auth_param& p : params) {
+    if (!out.empty()) out += ' ';
+    out += render(p);
+  }
+  return out;
+}
+
+inline std::string render(const wwwauth::challenge& c) {
+  std::string out(c.scheme());
+  if (c.has_token68()) out += " #" + std::string(c.token68());
+  if (c.param_count() != 0) out += ' ' + render_params(c.params());
+  return out;
+}
+
+inline std::string render(const wwwauth::parse_error& e) {
+  if (!e) return {};
+  return " ! " + std::string(code_name(e.code)) + '@' + std::to_string(e.field) + ':' + std::to_string(e.offset);
+}
+
+inline std::string render(const wwwauth::challenge_list& list) {
+  std::string out;
+  for (const wwwauth::challenge& c : list) {
+    if (!out.empty()) out += " | ";
+    out += render(c);
+  }
+  return out + render(list.error());
+}
+
+inline std::string render(const wwwauth::credentials& c) {
+  return (c.ok() ? render(static_cast<const wwwauth::challenge&>(c)) : std::string()) + render(c.error());
+}
+
+inline std::string render(const wwwauth::param_list& list) { return render_params(list) + render(list.error()); }
+
+}  // namespace wwwauth_test

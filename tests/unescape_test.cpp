@@ -1,0 +1,106 @@
+// Quoted-string values: decoding into a caller's buffer or an iterator, sizes known without
+// decoding, and comparison without decoding (RFC 9110 section 5.6.4).
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/catch.hpp"
+#include <wwwauth/wwwauth.hpp>
+
+namespace {
+
+struct row {
+  const char* name;
+  std::string_view field;  // a Basic challenge with one parameter
+  std::string_view raw;
+  std::string_view decoded;
+  std::size_t escapes;
+};
+
+const std::vector<row> rows = {
+    {"token", "Basic realm=abc", "abc", "abc", 0},
+    {"quoted, no escapes", R"(Basic realm="a b")", "a b", "a b", 0},
+    {"empty", R"(Basic realm="")", "", "", 0},
+    {"escaped quote", R"(Basic realm="a\"b")", R"(a\"b)", R"(a"b)", 1},
+    {"escaped backslash", R"(Basic realm="\\")", R"(\\)", R"(\)", 1},
+    {"only escapes", R"(Basic realm="\a\b\c")", R"(\a\b\c)", "abc", 3},
+    {"escaped obs-text", "Basic realm=\"\\\xe9\"", "\\\xe9", "\xe9", 1},
+};
+
+wwwauth::param_value value_of(std::string_view field) {
+  const auto list = wwwauth::parse_challenges(field);
+  REQUIRE(list.ok());
+  return list.begin()->realm().value();
+}
+
+}  // namespace
+
+TEST_CASE("raw value, escape count and decoded size") {
+  for (const row& r : rows) {
+    INFO(r.name);
+    const wwwauth::param_value v = value_of(r.field);
+    CHECK(v.raw() == r.raw);
+    CHECK(v.escapes() == r.escapes);
+    CHECK(v.size() == r.decoded.size());
+    CHECK(v.is_plain() == (r.escapes == 0));
+  }
+}
+
+TEST_CASE("decode into a buffer reports the size needed and writes only what fits") {
+  for (const row& r : rows) {
+    INFO(r.name);
+    const wwwauth::param_value v = value_of(r.field);
+    std::array<char, 16> buf{};
+    buf.fill('#');
+    const std::size_t n = v.decode_into(buf.data(), buf.size());
+    REQUIRE(n == r.decoded.size());
+    CHECK(std::string_view(buf.data(), n) == r.decoded);
+    CHECK(buf[n] == '#');  // nothing written past the value
+
+    if (n > 0) {
+      std::array<char, 16> small{};
+      small.fill('#');
+      CHECK(v.decode_into(small.data(), n - 1) == n);
+      CHECK(small[0] == '#');  // too small: untouched
+    }
+  }
+}
+
+TEST_CASE("decode to an output iterator") {
+  for (const row& r : rows) {
+    INFO(r.name);
+    std::string out;
+    value_of(r.field).decode(std::back_inserter(out));
+    CHECK(out == r.decoded);
+  }
+}
+
+TEST_CASE("compare without decoding") {
+  for (const row& r : rows) {
+    INFO(r.name);
+    const wwwauth::param_value v = value_of(r.field);
+    CHECK(v.equals(r.decoded));
+    CHECK(v.iequals(r.decoded));
+    CHECK_FALSE(v.equals(std::string(r.decoded) + "x"));
+    if (!r.decoded.empty()) {
+      std::string changed(r.decoded);
+      changed.back() = static_cast<char>(changed.back() ^ 1);
+      CHECK_FALSE(v.equals(changed));
+    }
+  }
+  const wwwauth::param_value md5 = value_of(R"(Basic realm="M\D5")");
+  CHECK(md5.iequals("md5"));
+  CHECK_FALSE(md5.equals("md5"));
+  CHECK_FALSE(md5.iequals("md6"));
+}
+
+TEST_CASE("lenient mode keeps a lone trailing backslash literally") {
+  const auto list = wwwauth::parse_challenges(R"(Basic realm="a\"b\)", wwwauth::mode::lenient);
+  REQUIRE(list.ok());
+  const wwwauth::param_value v = list.begin()->realm().value();
+  CHECK(v.raw() == R"(a\"b\)");
+  CHECK(v.escapes() == 1);
+  CHECK(v.size() == 4);
+  CHECK(v.equals(R"(a"b\)"));
+}
