@@ -1,0 +1,320 @@
+// Digest credentials (RFC 7616), and the check of the server's Authentication-Info.
+//
+//     wwwauth::digest_input in;
+//     in.username = "Mufasa"; in.password = "Circle of Life";
+//     in.method = "GET"; in.uri = "/dir/index.html";
+//     in.cnonce = my_random_string; in.nc = 1;
+//     char buf[512];
+//     auto r = wwwauth::write_digest_credentials(challenge, in, buf, sizeof buf);
+//     // later, from the 2xx response:
+//     auto check = wwwauth::verify_authentication_info(challenge, in, wwwauth::parse_auth_info(field));
+//
+// Algorithms (section 3.1): MD5, MD5-sess, SHA-256, SHA-256-sess, SHA-512-256 and
+// SHA-512-256-sess, named case-insensitively; absent means MD5. qop (section 3.3): auth,
+// auth-int (hashes the body), and none at all (the RFC 2069 form kept by RFC 2617). userhash
+// (section 3.4.4) and username* (section 3.4, RFC 8187) when asked for or needed. Nothing is
+// allocated: every hash is streamed, and values are written straight to the output.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "build_error.hpp"
+#include "challenge.hpp"
+#include "detail/field_writer.hpp"
+#include "detail/hex.hpp"
+#include "detail/md5.hpp"
+#include "detail/sha2.hpp"
+#include "param_list.hpp"
+
+namespace wwwauth {
+
+enum class digest_algorithm : std::uint8_t { md5, md5_sess, sha256, sha256_sess, sha512_256, sha512_256_sess };
+enum class digest_qop : std::uint8_t { none, auth, auth_int };
+
+// The client's side of one Digest request.
+struct digest_input {
+  std::string_view username;
+  std::string_view password;
+  std::string_view method;  // the request method, e.g. "GET"
+  std::string_view uri;     // digest-uri: the request-target exactly as in the request line
+  std::string_view cnonce;  // client nonce, chosen at random by the caller (qop and -sess need one)
+  std::uint32_t nc = 1;     // nonce count: requests sent with this nonce, this one included
+  std::string_view body;    // request body, hashed for qop=auth-int
+  bool prefer_auth_int = false;  // take auth-int when the server offers both (auth needs no body)
+  // The nextnonce of a previous Authentication-Info (section 3.5), used instead of the
+  // challenge's nonce when present.
+  auth_param next_nonce{};
+};
+
+namespace detail {
+
+constexpr std::string_view digest_algorithm_names[] = {"MD5",         "MD5-sess",         "SHA-256",
+                                                       "SHA-256-sess", "SHA-512-256", "SHA-512-256-sess"};
+
+constexpr bool is_sess(digest_algorithm a) noexcept {
+  return a == digest_algorithm::md5_sess || a == digest_algorithm::sha256_sess ||
+         a == digest_algorithm::sha512_256_sess;
+}
+
+// Everything both the builder and the verifier derive from challenge and input.
+struct digest_plan {
+  build_errc error = build_errc::none;
+  digest_algorithm algorithm = digest_algorithm::md5;
+  digest_qop qop = digest_qop::none;
+  bool algorithm_sent = false;  // echo algorithm= only when the server named one (RFC 2617 servers)
+  bool userhash = false;
+  param_value realm{};
+  param_value nonce{};
+  auth_param opaque{};
+};
+
+// Calls f(token) for each comma-separated token of a qop-options value ("auth,auth-int").
+template <class F>
+constexpr void for_each_list_token(const param_value& v, F f) noexcept {
+  // A qop list never needs escapes; a value with some is compared after decoding anyway.
+  std::array<char, 64> token{};
+  std::size_t n = 0;
+  bool overflow = false;
+  auto flush = [&] {
+    if (n != 0 && !overflow) f(std::string_view(token.data(), n));
+    n = 0;
+    overflow = false;
+  };
+  for_each_unescaped(v.raw(), [&](char c) {
+    if (c == ',') {
+      flush();
+    } else if (c != ' ' && c != '\t') {
+      if (n < token.size()) token[n++] = c;
+      else overflow = true;
+    }
+    return true;
+  });
+  flush();
+}
+
+constexpr digest_plan plan_digest(const challenge& c, const digest_input& in) noexcept {
+  digest_plan p;
+  auto fail = [&p](build_errc e) {
+    p.error = e;
+    return p;
+  };
+  if (!c.scheme_is("Digest")) return fail(build_errc::wrong_scheme);
+  const auth_param realm = c.realm();
+  if (!realm) return fail(build_errc::missing_realm);
+  p.realm = realm.value();
+  const auth_param nonce = in.next_nonce ? in.next_nonce : c.param("nonce");
+  if (!nonce) return fail(build_errc::missing_nonce);
+  p.nonce = nonce.value();
+  p.opaque = c.param("opaque");
+
+  if (const auth_param alg = c.param("algorithm")) {
+    p.algorithm_sent = true;
+    bool known = false;
+    for (std::size_t i = 0; i < std::size(digest_algorithm_names); ++i) {
+      if (alg.value().iequals(digest_algorithm_names[i])) {
+        p.algorithm = static_cast<digest_algorithm>(i);
+        known = true;
+      }
+    }
+    if (!known) return fail(build_errc::unsupported_algorithm);
+  }
+
+  if (const auth_param qop = c.param("qop")) {
+    bool auth = false, auth_int = false;
+    for_each_list_token(qop.value(), [&](std::string_view t) {
+      auth = auth || iequals(t, "auth");
+      auth_int = auth_int || iequals(t, "auth-int");
+    });
+    if (auth && !(auth_int && in.prefer_auth_int)) p.qop = digest_qop::auth;
+    else if (auth_int) p.qop = digest_qop::auth_int;  // the body is hashed; an empty one is a body too
+    else return fail(build_errc::unsupported_qop);
+  }
+  if (is_sess(p.algorithm) && p.qop == digest_qop::none) return fail(build_errc::sess_without_qop);
+  if (p.qop != digest_qop::none && in.cnonce.empty()) return fail(build_errc::missing_cnonce);
+
+  if (const auth_param uh = c.param("userhash")) p.userhash = uh.value().iequals("true");
+
+  // Values we send must fit a quoted-string (or a token, for the method).
+  if (!is_token(in.method)) return fail(build_errc::not_token);
+  if (!quotable(in.uri) || !quotable(in.cnonce)) return fail(build_errc::control_char);
+  return p;
+}
+
+// A lowercase hex digest of up to 256 bits, without allocation.
+struct hex_digest {
+  std::array<char, 64> chars{};
+  std::size_t size = 0;
+  constexpr std::string_view view() const noexcept { return {chars.data(), size}; }
+};
+
+// Streams pieces into one hash; param_values are hashed decoded (RFC 7616's unq()).
+template <class Hash>
+class hash_stream {
+ public:
+  constexpr hash_stream& operator<<(std::string_view s) noexcept {
+    h_.update(s);
+    return *this;
+  }
+  constexpr hash_stream& operator<<(const param_value& v) noexcept {
+    if (v.is_plain()) {
+      h_.update(v.raw());
+    } else {
+      for_each_unescaped(v.raw(), [this](char c) {
+        h_.update(std::string_view(&c, 1));
+        return true;
+      });
+    }
+    return *this;
+  }
+  constexpr hex_digest hex() noexcept {
+    const auto hx = to_hex(h_.final());
+    hex_digest out;
+    for (std::size_t i = 0; i < hx.chars.size(); ++i) out.chars[i] = hx.chars[i];
+    out.size = hx.chars.size();
+    return out;
+  }
+
+ private:
+  Hash h_{};
+};
+
+// nc is 8 lowercase hex digits (section 3.4).
+constexpr std::array<char, 8> nc_hex(std::uint32_t nc) noexcept {
+  std::array<char, 8> out{};
+  for (std::size_t i = 0; i < 8; ++i) out[7 - i] = hex_digits[(nc >> (4 * i)) & 0xf];
+  return out;
+}
+
+constexpr std::string_view qop_name(digest_qop q) noexcept {
+  return q == digest_qop::auth ? "auth" : q == digest_qop::auth_int ? "auth-int" : "";
+}
+
+// The three hashes of section 3.4.1, for request-digest (method = the request's) and for
+// rspauth (section 3.5: method empty, body = the response's).
+struct digest_values {
+  hex_digest response;
+  hex_digest username_hash;  // H(username ":" realm), section 3.4.4
+};
+
+template <class Hash>
+constexpr digest_values compute_digest(const digest_plan& p, const digest_input& in, std::string_view method,
+                                       std::string_view body) noexcept {
+  hex_digest ha1 = (hash_stream<Hash>() << in.username << ":" << p.realm << ":" << in.password).hex();
+  if (is_sess(p.algorithm)) ha1 = (hash_stream<Hash>() << ha1.view() << ":" << p.nonce << ":" << in.cnonce).hex();
+  hash_stream<Hash> a2;
+  a2 << method << ":" << in.uri;
+  if (p.qop == digest_qop::auth_int) a2 << ":" << (hash_stream<Hash>() << body).hex().view();
+  const hex_digest ha2 = a2.hex();
+  hash_stream<Hash> kd;
+  kd << ha1.view() << ":" << p.nonce << ":";
+  if (p.qop != digest_qop::none) {
+    const auto nc = nc_hex(in.nc);
+    kd << std::string_view(nc.data(), nc.size()) << ":" << in.cnonce << ":" << qop_name(p.qop) << ":";
+  }
+  kd << ha2.view();
+  digest_values v;
+  v.response = kd.hex();
+  if (p.userhash) v.username_hash = (hash_stream<Hash>() << in.username << ":" << p.realm).hex();
+  return v;
+}
+
+constexpr digest_values compute_digest(const digest_plan& p, const digest_input& in, std::string_view method,
+                                       std::string_view body) noexcept {
+  switch (p.algorithm) {
+    case digest_algorithm::md5:
+    case digest_algorithm::md5_sess: return compute_digest<md5>(p, in, method, body);
+    case digest_algorithm::sha256:
+    case digest_algorithm::sha256_sess: return compute_digest<sha256>(p, in, method, body);
+    case digest_algorithm::sha512_256:
+    case digest_algorithm::sha512_256_sess: break;
+  }
+  return compute_digest<sha512_256>(p, in, method, body);
+}
+
+// attr-char of RFC 8187 section 3.2.1: the bytes an ext-value carries without %-encoding.
+constexpr bool is_attr_char(char c) noexcept {
+  return chars::is_alpha(static_cast<unsigned char>(c)) || chars::is_digit(static_cast<unsigned char>(c)) ||
+         std::string_view("!#$&+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+}  // namespace detail
+
+// Writes `Digest username=..., realm=..., uri=..., algorithm=..., nonce=..., nc=...,
+// cnonce=..., qop=..., response=..., opaque=..., userhash=...` in the order of RFC 7616's
+// examples. Realm, nonce and opaque are echoed as the server sent them (decoded, then
+// quoted again). A username that no quoted-string can carry (a control character) goes in
+// username* as an RFC 8187 ext-value: UTF-8''%-encoded; the caller passes UTF-8.
+template <class OutIt>
+constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const digest_input& in,
+                                                       OutIt out) noexcept {
+  const detail::digest_plan p = detail::plan_digest(c, in);
+  if (p.error != build_errc::none) return {p.error, out};
+  const detail::digest_values v = detail::compute_digest(p, in, in.method, in.body);
+
+  detail::field_writer<OutIt> w(out);
+  w.put("Digest ");
+  if (p.userhash) {
+    w.param_name("username").quoted(v.username_hash.view());
+  } else if (detail::quotable(in.username)) {
+    w.param_name("username").quoted(in.username);
+  } else {
+    w.param_name("username*").put("UTF-8''");
+    for (const char ch : in.username) {
+      if (detail::is_attr_char(ch)) {
+        w.put(ch);
+      } else {
+        const auto b = static_cast<unsigned char>(ch);
+        w.put('%').put("0123456789ABCDEF"[b >> 4]).put("0123456789ABCDEF"[b & 0xf]);
+      }
+    }
+  }
+  w.param_name("realm").quoted(p.realm);
+  w.param_name("uri").quoted(in.uri);
+  if (p.algorithm_sent) w.param_name("algorithm").put(detail::digest_algorithm_names[static_cast<std::size_t>(p.algorithm)]);
+  w.param_name("nonce").quoted(p.nonce);
+  if (p.qop != digest_qop::none) {
+    const auto nc = detail::nc_hex(in.nc);
+    w.param_name("nc").put(std::string_view(nc.data(), nc.size()));
+    w.param_name("cnonce").quoted(in.cnonce);
+    w.param_name("qop").put(detail::qop_name(p.qop));
+  }
+  w.param_name("response").quoted(v.response.view());
+  if (p.opaque) w.param_name("opaque").quoted(p.opaque.value());
+  if (p.userhash) w.param_name("userhash").put("true");
+  return {build_errc::none, w.out()};
+}
+
+constexpr build_result write_digest_credentials(const challenge& c, const digest_input& in, char* buf,
+                                                std::size_t cap) noexcept {
+  return detail::to_buffer(buf, cap, [&](auto out) { return write_digest_credentials(c, in, out); });
+}
+
+// Checks the server's Authentication-Info (or Proxy-Authentication-Info) after a request
+// built from the same challenge and input (RFC 7616 section 3.5): rspauth must be the digest
+// computed with an empty method (and, for auth-int, the response body), and qop, nc and
+// cnonce, when present, must echo the request's. build_errc::none means the server proved
+// it knows the password. The next request may use info.param("nextnonce") as
+// digest_input::next_nonce.
+constexpr build_errc verify_authentication_info(const challenge& c, const digest_input& in, const param_list& info,
+                                                std::string_view response_body = {}) noexcept {
+  const detail::digest_plan p = detail::plan_digest(c, in);
+  if (p.error != build_errc::none) return p.error;
+  const auth_param rspauth = info.param("rspauth");
+  if (!rspauth) return build_errc::missing_rspauth;
+  if (p.qop != digest_qop::none) {
+    const auto nc = detail::nc_hex(in.nc);
+    const auth_param qop = info.param("qop"), nc_param = info.param("nc"), cnonce = info.param("cnonce");
+    if ((qop && !qop.value().iequals(detail::qop_name(p.qop))) ||
+        (nc_param && !nc_param.value().iequals(std::string_view(nc.data(), nc.size()))) ||
+        (cnonce && !cnonce.value().equals(in.cnonce)))
+      return build_errc::echo_mismatch;
+  }
+  const detail::digest_values v = detail::compute_digest(p, in, std::string_view(), response_body);
+  // Hex digits compare case-insensitively: some servers send uppercase.
+  return rspauth.value().iequals(v.response.view()) ? build_errc::none : build_errc::rspauth_mismatch;
+}
+
+}  // namespace wwwauth
