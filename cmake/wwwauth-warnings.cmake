@@ -1,6 +1,6 @@
 # The project's own warning set, applied only to wwwauth's own test, example, benchmark and
 # fuzz targets (never to the INTERFACE target, so a parent project keeps its own flags).
-option(WWWAUTH_WERROR "Treat warnings as errors in wwwauth's own targets" OFF)
+option(WWWAUTH_WERROR "Treat warnings as errors in wwwauth's own targets" ${wwwauth_is_top_level})
 
 function(wwwauth_warnings target)
   if(MSVC)
