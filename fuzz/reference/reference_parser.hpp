@@ -17,21 +17,24 @@
 //   #element: elements separated by OWS "," OWS; empty elements allowed (section 5.6.1)
 //
 // Choices where SPEC.md leaves room (each is listed in the fuzz report):
-//  R1 A field's leading and trailing OWS is trimmed before anything else: "field end" is
-//     the end of the trimmed text, so an error at the field end has offset = trimmed length
-//     (+ the leading OWS), and a lenient unterminated quoted-string does not keep trailing OWS.
-//  R2 Strict: after the scheme's 1*SP, an HTAB is allowed only as OWS before a ',' (an empty
-//     first element); `Basic \trealm=x` is expected_token at the HTAB.
+//  R1 A field's leading and trailing OWS is skipped as OWS, not trimmed first: "field end" is
+//     the length of the line as given (an error there has offset = that length), and a
+//     lenient unterminated quoted-string keeps everything after its quote, trailing OWS
+//     included ("raw() is everything after the opening quote"; `"x\ ` ends in a quoted-pair).
+//  R2 Strict: after the scheme's 1*SP, OWS may precede the first element (`Basic \trealm=x`
+//     is accepted). The RFC grammar has no OWS there; see strict_ows_after_scheme_space.
 //  R3 Context errors (param_without_scheme, param_after_token68, duplicate_param,
 //     too_many_params) are raised as soon as `token BWS "="` is read, before its value.
 //  R4 too_many_params is checked before duplicate_param.
-//  R5 In the first element after the scheme, an element that is neither a param, nor a token68,
-//     nor `token BWS "="` without a value, and has no token68 run, is expected_token at its
-//     first byte (`Basic !x`).
+//  R5 In the first element after the scheme, when neither reading succeeds, the error is the
+//     one of the reading that got further: expected_comma after a token68 run + padding + OWS,
+//     or expected_value after `token BWS "=" BWS` (`Basic a== x`: expected_comma at `x`;
+//     `Basic a =`: expected_value at the end; a tie goes to expected_value). With neither a
+//     token68 run nor `token BWS "="`, expected_token at the element's first byte (`Basic !x`).
 //  R6 Credentials reuse the challenge rules: `name=value` first is param_without_scheme; after
 //     the scheme a byte other than SP/HTAB/end is expected_space, except ',' (trailing_data);
 //     after a token68 any non-OWS byte is trailing_data; in a param list a token not followed
-//     by "=" is second_scheme. OWS-only credentials: expected_token at the trimmed position.
+//     by "=" is second_scheme. OWS-only credentials: expected_token at the field length.
 //  R7 Authentication-Info has the same 64-param strict limit as a challenge.
 #pragma once
 
@@ -185,7 +188,13 @@ struct failure {
   error err;
 };
 
-// One field line: its bytes, its index, and its trimmed extent [begin, end) (choice R1).
+// R2: whether strict mode lets OWS (an HTAB) follow the 1*SP after a scheme, as the
+// library does. The RFC grammar says no (`challenge = auth-scheme [ 1*SP ( token68 /
+// #auth-param ) ]`, and a list does not start with OWS); set to false for the RFC reading,
+// which then reports expected_token at that HTAB.
+constexpr bool strict_ows_after_scheme_space = true;
+
+// One field line: its bytes, its index, and where its content starts (after leading OWS).
 struct field {
   std::string_view text;
   std::size_t index = 0;
@@ -194,7 +203,6 @@ struct field {
 
   field(std::string_view t, std::size_t i) : text(t), index(i), end(t.size()) {
     while (begin < end && is_ows(at(begin))) ++begin;
-    while (end > begin && is_ows(at(end - 1))) --end;
   }
   unsigned char at(std::size_t i) const { return static_cast<unsigned char>(text[i]); }
   bool more(std::size_t i) const { return i < end; }
@@ -323,17 +331,19 @@ enum class state {
   has_token68,   // a token68: nothing more
 };
 
-// The first element after `scheme 1*SP`, at i (a byte that is not SP; not the field end).
+// The first element after `scheme 1*SP`, at i (a byte that is not SP), in a field that
+// does not end in OWS from i on.
 // Returns the index after it: a ',' or the field end (credentials check that a token68 is
 // not followed by ',' themselves).
 inline std::size_t first_element(const field& f, std::size_t i, mode m, challenge& c, state& st,
                                  bool credentials) {
   const std::size_t after_ows = f.skip_ows(i);
-  if (!f.more(after_ows) || f.at(after_ows) == ',') {  // an empty first element (R2)
+  if (f.at(after_ows) == ',') {  // an empty first element
     st = state::open;
     return after_ows;
   }
-  if (after_ows != i) f.fail(errc::expected_token, i);  // strict only: an HTAB after 1*SP (R2)
+  if (!strict_ows_after_scheme_space && after_ows != i) f.fail(errc::expected_token, i);  // R2
+  i = after_ows;
 
   // Reading 1: auth-param.
   std::size_t name_end = 0, eq = 0;
@@ -364,8 +374,9 @@ inline std::size_t first_element(const field& f, std::size_t i, mode m, challeng
       st = state::has_token68;
       return j;
     }
-    // Credentials: only OWS may follow a token68 (R6).
-    if (!name_and_equals) f.fail(credentials ? errc::trailing_data : errc::expected_comma, j);
+    // Both readings failed: report the one that got further (R5); credentials: only OWS may
+    // follow a token68 (R6).
+    if (!name_and_equals || j > value_at) f.fail(credentials ? errc::trailing_data : errc::expected_comma, j);
   }
   if (name_and_equals) f.fail(errc::expected_value, value_at);
   f.fail(errc::expected_token, i);  // R5
@@ -383,7 +394,11 @@ inline std::size_t after_scheme(const field& f, std::size_t i, mode m, challenge
   if (space) {
     std::size_t j = i;
     while (f.more(j) && (f.at(j) == ' ' || (m == mode::lenient && f.at(j) == '\t'))) ++j;
-    // The field cannot end here: its trailing OWS was trimmed (R1).
+    // A scheme whose field ends after its spaces takes no params.
+    if (!f.more(f.skip_ows(j))) {
+      st = state::closed;
+      return f.skip_ows(j);
+    }
     return first_element(f, j, m, c, st, credentials);
   }
   if (b == '\t') {  // strict: an HTAB right after the scheme is OWS before ',' or nothing
@@ -416,8 +431,8 @@ inline challenges_result parse_challenges(const std::vector<std::string_view>& f
   state st = state::none;
   try {
     for (const field& f : make_fields(fields)) {
-      // A field boundary is a separator like ','. A scheme that ends its field takes no params:
-      // after_scheme() closed it, since the trimmed field cannot end in SP (R1).
+      // A field boundary is a separator like ','. A scheme that ends its field takes no params
+      // (after_scheme() closed it).
       std::size_t i = f.begin;
       for (;;) {
         while (f.more(i) && (is_ows(f.at(i)) || f.at(i) == ',')) ++i;  // empty elements
