@@ -53,11 +53,13 @@ class challenge_list {
  public:
   class iterator {
    public:
-    using iterator_category = std::forward_iterator_tag;
+    // Dereferencing returns a copy (a few views), so that `auto& c = *list.begin()` cannot
+    // dangle when the iterator is a temporary; hence an input iterator.
+    using iterator_category = std::input_iterator_tag;
     using value_type = challenge;
     using difference_type = std::ptrdiff_t;
     using pointer = const challenge*;
-    using reference = const challenge&;
+    using reference = challenge;
 
     constexpr iterator() noexcept = default;
     constexpr iterator(detail::cursor start, std::size_t remaining, mode m) noexcept

@@ -23,11 +23,13 @@ class param_range {
  public:
   class iterator {
    public:
-    using iterator_category = std::forward_iterator_tag;
+    // Dereferencing returns a copy (a few views), so that `auto& c = *list.begin()` cannot
+    // dangle when the iterator is a temporary; hence an input iterator.
+    using iterator_category = std::input_iterator_tag;
     using value_type = auth_param;
     using difference_type = std::ptrdiff_t;
     using pointer = const auth_param*;
-    using reference = const auth_param&;
+    using reference = auth_param;
 
     constexpr iterator() noexcept = default;
     constexpr iterator(detail::cursor start, std::size_t remaining, mode m) noexcept
