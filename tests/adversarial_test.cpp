@@ -1,0 +1,153 @@
+// Adversarial inputs (issue 6): large runs of the bytes the grammar gives meaning to, very long
+// elements and very many of them. Each either parses or fails cleanly with a stated error, in
+// both modes, and agrees with the reference parser (fuzz/reference/). Allocation-freedom is
+// checked by tests/allocation_test.cpp and cost per byte by the benchmark; no test here times
+// anything.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../fuzz/reference/compare.hpp"
+#include "support/catch.hpp"
+
+namespace ref = wwwauth_reference;
+
+namespace {
+
+constexpr std::size_t MiB = 1024 * 1024;
+
+std::string repeat(std::string_view unit, std::size_t times) {
+  std::string s;
+  s.reserve(unit.size() * times);
+  for (std::size_t i = 0; i < times; ++i) s += unit;
+  return s;
+}
+
+// `Basic p0=0, p1=1, ...`
+std::string params(std::size_t n) {
+  std::string s = "Basic ";
+  for (std::size_t i = 0; i < n; ++i) s += (i ? ", p" : "p") + std::to_string(i) + "=" + std::to_string(i);
+  return s;
+}
+
+std::size_t offset_of(const std::string& s, std::string_view what) { return s.find(what); }
+
+struct row {
+  const char* name;
+  std::vector<std::string> fields;
+  std::string strict;   // "N" challenges, or "N code@field:offset"
+  std::string lenient;
+};
+
+std::string summary(const ref::challenges_result& r) {
+  std::string out = std::to_string(r.challenges.size());
+  if (r.err.code != ref::errc::none)
+    out += std::string(" ") + ref::name(r.err.code) + "@" + std::to_string(r.err.field) + ":" +
+           std::to_string(r.err.offset);
+  return out;
+}
+
+const std::vector<row>& rows() {
+  static const std::string many_params = params(10000);
+  static const std::string p64 = "p64=";
+  static const std::vector<row> table = {
+      {"1 MiB of commas", {std::string(MiB, ',')}, "0", "0"},
+      {"1 MiB of '='", {std::string(MiB, '=')}, "0 expected_token@0:0", "0 expected_token@0:0"},
+      {"1 MiB of quotes", {std::string(MiB, '"')}, "0 expected_token@0:0", "0 expected_token@0:0"},
+      {"1 MiB of backslashes", {std::string(MiB, '\\')}, "0 expected_token@0:0", "0 expected_token@0:0"},
+      {"1 MiB of SP", {std::string(MiB, ' ')}, "0", "0"},
+      {"a scheme then 1 MiB of '=' (a param: scheme BWS '=')", {"Basic " + std::string(MiB, '=')},
+       "0 param_without_scheme@0:0", "0 param_without_scheme@0:0"},
+      {"a param's '=' then 1 MiB of '='", {"Basic realm=x, y=" + std::string(MiB, '=')},
+       "0 expected_value@0:17", "0 expected_value@0:17"},
+      {"token68 then 1 MiB of '='", {"Basic a" + std::string(MiB, '=')}, "1", "1"},
+      {"a param then 1 MiB of quotes", {"Basic realm=" + std::string(MiB, '"')}, "0 expected_comma@0:14",
+       "0 expected_comma@0:14"},
+      {"1 MiB of escaped quotes", {"Basic realm=\"" + repeat("\\\"", MiB / 2) + "\""}, "1", "1"},
+      {"1 MiB of backslashes, quoted", {"Basic realm=\"" + std::string(MiB, '\\') + "\""}, "1", "1"},
+      {"1 MiB - 1 backslashes escape the closing quote", {"Basic realm=\"" + std::string(MiB - 1, '\\') + "\""},
+       "0 unterminated_quoted_string@0:12", "1"},
+      {"nested-looking a=\"b=\\\"c=...", {"Basic a=\"" + repeat("b=\\\"c=\\\\\\\"", MiB / 10) + "\""}, "1", "1"},
+      {"nested-looking, unterminated", {"Basic a=\"" + repeat("b=\\\"c=", MiB / 6)},
+       "0 unterminated_quoted_string@0:8", "1"},
+      {"1 MiB of '=,'", {repeat("=,", MiB / 2)}, "0 expected_token@0:0", "0 expected_token@0:0"},
+      {"1 MiB of 'a=' pairs", {"Basic " + repeat("a=", MiB / 2)}, "0 expected_comma@0:9", "1"},
+      {"64 KiB token68", {"Negotiate " + repeat("YIIB", 16 * 1024) + "=="}, "1", "1"},
+      {"10 000 challenges in one field", {repeat("Basic realm=\"r\", ", 10000)}, "10000", "10000"},
+      {"10 000 challenges, one per field", std::vector<std::string>(10000, "Bearer realm=r"), "10000", "10000"},
+      {"10 000 bare schemes", {repeat("Negotiate,", 10000)}, "10000", "10000"},
+      {"10 000 params in one challenge",
+       {many_params},
+       "0 too_many_params@0:" + std::to_string(offset_of(many_params, p64)),
+       "1"},
+      {"10 000 copies of one param", {"Basic " + repeat("realm=x, ", 10000)}, "0 duplicate_param@0:15", "1"},
+  };
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("adversarial inputs parse or fail cleanly, as the reference parser does") {
+  for (const row& r : rows()) {
+    const std::vector<std::string_view> fields(r.fields.begin(), r.fields.end());
+    for (const ref::mode m : {ref::mode::strict, ref::mode::lenient}) {
+      const ref::challenges_result expected = ref::parse_challenges(fields, m);
+      const wwwauth::challenge_list list = wwwauth::parse_challenges(fields, ref::to_wwwauth(m));
+      const ref::challenges_result library = ref::from_wwwauth(list);
+      INFO(r.name << (m == ref::mode::strict ? " (strict)" : " (lenient)") << ": library "
+                  << ref::describe(library.err) << ", " << library.challenges.size() << " challenges");
+      CHECK(summary(expected) == (m == ref::mode::strict ? r.strict : r.lenient));
+      CHECK(list.size() == expected.challenges.size());
+      CHECK(ref::same(expected, library));
+    }
+  }
+}
+
+TEST_CASE("adversarial inputs: the parts are the expected sizes") {
+  SECTION("64 KiB token68 keeps its padding") {
+    const std::string field = "Negotiate " + repeat("YIIB", 16 * 1024) + "==";
+    const wwwauth::challenge_list list = wwwauth::parse_challenges(field);
+    REQUIRE(list.size() == 1);
+    CHECK(list.begin()->token68().size() == 64 * 1024 + 2);
+    CHECK(list.begin()->token68().data() == field.data() + 10);
+  }
+  SECTION("10 000 params, lenient: all iterated, the last one found by name") {
+    const std::string field = params(10000);
+    const wwwauth::challenge_list list = wwwauth::parse_challenges(field, wwwauth::mode::lenient);
+    REQUIRE(list.size() == 1);
+    const wwwauth::challenge c = *list.begin();
+    CHECK(c.param_count() == 10000);
+    std::size_t n = 0;
+    for (const wwwauth::auth_param& p : c.params()) n += p ? 1 : 0;
+    CHECK(n == 10000);
+    CHECK(c.param("P9999").value().equals("9999"));
+    CHECK_FALSE(c.param("p10000"));
+  }
+  SECTION("1 MiB of escaped quotes decodes to 512 KiB of quotes") {
+    const std::string field = "Basic realm=\"" + repeat("\\\"", MiB / 2) + "\"";
+    const wwwauth::challenge_list list = wwwauth::parse_challenges(field);
+    REQUIRE(list.size() == 1);
+    const wwwauth::param_value v = list.begin()->realm().value();
+    CHECK(v.escapes() == MiB / 2);
+    CHECK(v.size() == MiB / 2);
+    CHECK(v.equals(std::string(MiB / 2, '"')));
+    std::string out(MiB / 2, '\0');
+    CHECK(v.decode_into(out.data(), out.size() - 1) == MiB / 2);  // does not fit: nothing written
+    CHECK(out == std::string(MiB / 2, '\0'));
+    CHECK(v.decode_into(out.data(), out.size()) == MiB / 2);
+    CHECK(out == std::string(MiB / 2, '"'));
+  }
+  SECTION("credentials and Authentication-Info of 1 MiB") {
+    CHECK(wwwauth::parse_credentials(std::string(MiB, ',')).error() ==
+          wwwauth::parse_error{wwwauth::errc::expected_token, 0, 0});
+    CHECK(wwwauth::parse_credentials("Basic " + std::string(MiB, 'A')).token68().size() == MiB);
+    const std::string info = repeat("a=b, ", MiB / 5);
+    CHECK(wwwauth::parse_auth_info(info).error() == wwwauth::parse_error{wwwauth::errc::duplicate_param, 0, 5});
+    const wwwauth::param_list lenient = wwwauth::parse_auth_info(info, wwwauth::mode::lenient);
+    CHECK_FALSE(lenient.error());
+    CHECK(lenient.size() == MiB / 5);
+    CHECK(wwwauth::parse_auth_info(std::string(MiB, ',')).size() == 0);
+  }
+}
