@@ -1,0 +1,415 @@
+// The HTTP authentication schemes a client meets: every scheme of the IANA "HTTP
+// Authentication Scheme Registry" (RFC 9110 section 16.4) plus NTLM and Kerberos, which are
+// widely deployed but unregistered. Per scheme: canonical name, defining document, the
+// parameters it defines, the kind of credential it needs, a security rank, and the text of
+// its `<scheme>.credentials` hint. Everything is constexpr: lookups work in static_assert.
+//
+//     constexpr const wwwauth::scheme_info* s = wwwauth::find_scheme("digest");
+//     static_assert(s->id == wwwauth::scheme_id::digest && s->rfc == 7616);
+//
+// Digest's hash algorithms (RFC 7616 section 3.3) have a table of their own here, since the
+// algorithm decides whether a client can answer a Digest challenge and how strong it is.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "detail/ascii.hpp"
+
+namespace wwwauth {
+
+// One enumerator per row of `schemes`, in the same order (checked below).
+enum class scheme_id : std::uint8_t {
+  basic,
+  bearer,
+  concealed,
+  digest,
+  dpop,
+  gnap,
+  hoba,
+  mutual,
+  negotiate,
+  oauth,
+  privatetoken,
+  scram_sha_1,
+  scram_sha_256,
+  vapid,
+  ntlm,
+  kerberos,
+};
+inline constexpr std::size_t scheme_count = static_cast<std::size_t>(scheme_id::kerberos) + 1;
+
+// What the client must hold to answer the scheme.
+enum class credential_kind : std::uint8_t {
+  password,          // a user name and password (or a secret derived from them)
+  bearer_token,      // an access token that works for whoever holds it
+  bound_token,       // an access token bound to a key the client proves it holds
+  key_pair,          // a private key whose public half the server knows
+  kerberos_ticket,   // a Kerberos service ticket (from a KDC, through kinit or the OS logon)
+  windows_account,   // a Windows account: user, domain, password (or the OS logon session)
+  signing_secrets,   // OAuth 1.0 client and token secrets that sign each request
+  issued_token,      // a single-use token from an issuer (Privacy Pass)
+};
+
+constexpr std::string_view name(credential_kind k) noexcept {
+  switch (k) {
+    case credential_kind::password: return "password";
+    case credential_kind::bearer_token: return "bearer token";
+    case credential_kind::bound_token: return "proof-of-possession token";
+    case credential_kind::key_pair: return "key pair";
+    case credential_kind::kerberos_ticket: return "Kerberos ticket";
+    case credential_kind::windows_account: return "Windows account";
+    case credential_kind::signing_secrets: return "OAuth 1.0 signing secrets";
+    case credential_kind::issued_token: return "issued token";
+  }
+  return "unknown";
+}
+
+// Where a parameter is sent: in the server's challenge, in the client's credentials, or both.
+enum class param_place : std::uint8_t { challenge, credentials, both };
+
+struct param_spec {
+  std::string_view name;
+  param_place place;
+  // The defining document says the sender MUST include it (conditional requirements, such
+  // as Digest's cnonce "if qop is sent", are marked optional and explained where defined).
+  bool required;
+};
+
+// A view of a scheme's parameter table.
+class param_specs {
+ public:
+  constexpr param_specs() noexcept = default;
+  template <std::size_t N>
+  constexpr param_specs(const std::array<param_spec, N>& specs) noexcept  // NOLINT: implicit on purpose
+      : data_(specs.data()), size_(N) {}
+  constexpr const param_spec* begin() const noexcept { return data_; }
+  constexpr const param_spec* end() const noexcept { return data_ + size_; }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr const param_spec& operator[](std::size_t i) const noexcept { return data_[i]; }
+  // The spec of a parameter (names are case-insensitive, RFC 9110 section 11.2), or nullptr.
+  constexpr const param_spec* find(std::string_view name) const noexcept {
+    for (const param_spec& p : *this) {
+      if (detail::iequals(p.name, name)) return &p;
+    }
+    return nullptr;
+  }
+
+ private:
+  const param_spec* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+struct scheme_info {
+  scheme_id id;
+  std::string_view name;     // canonical spelling, as registered
+  std::string_view spec;     // defining document, e.g. "RFC 7617" or "MS-NTHT"
+  std::uint16_t rfc;         // its RFC number; 0 for the unregistered schemes
+  bool registered;           // in the IANA registry
+  credential_kind credential;
+  // Higher is stronger; select_best() answers the highest. Digest's rank is that of its
+  // SHA-2 algorithms; digest_algorithms lowers it for MD5. See rank_reason and README.md.
+  std::uint8_t rank;
+  param_specs params;
+  std::string_view rank_reason;   // why the scheme sits where it does in the order
+  // The scheme's own hint in diagnose(): the one a challenge of this scheme gets when it
+  // names no error and is not stale (Bearer's other codes depend on its error parameter).
+  std::string_view hint_code;
+  std::string_view hint_text;     // what the credential is and where it comes from
+};
+
+namespace detail::params {
+using P = param_spec;
+constexpr param_place ch = param_place::challenge;
+constexpr param_place cr = param_place::credentials;
+constexpr param_place both = param_place::both;
+
+// RFC 7617 section 2: realm is REQUIRED; section 2.1: charset, whose only allowed value is
+// "UTF-8". The credentials are a token68 (base64 of user-id ":" password).
+inline constexpr std::array<P, 2> basic{{{"realm", ch, true}, {"charset", ch, false}}};
+// RFC 6750 section 3 (all optional), RFC 9728 section 5.1 (resource_metadata), RFC 9470
+// section 3 (acr_values, max_age with error="insufficient_user_authentication"). The
+// credentials are a token68 (RFC 6750 section 2.1).
+inline constexpr std::array<P, 8> bearer{{{"realm", ch, false},
+                                          {"scope", ch, false},
+                                          {"error", ch, false},
+                                          {"error_description", ch, false},
+                                          {"error_uri", ch, false},
+                                          {"resource_metadata", ch, false},
+                                          {"acr_values", ch, false},
+                                          {"max_age", ch, false}}};
+// RFC 9729 section 4 (credentials: key ID, public key, proof, signature scheme, verification).
+// The scheme defines no challenge parameter of its own.
+inline constexpr std::array<P, 5> concealed{
+    {{"k", cr, true}, {"a", cr, true}, {"p", cr, true}, {"s", cr, true}, {"v", cr, true}}};
+// RFC 7616 section 3.3 (challenge: realm and nonce are required; "qop ... MUST be used by all
+// implementations", though RFC 2617 clients still meet servers without it) and section 3.4
+// (credentials: cnonce and nc are required when qop is sent; username or username*, not both).
+inline constexpr std::array<P, 15> digest{{{"realm", both, true},
+                                           {"domain", ch, false},
+                                           {"nonce", both, true},
+                                           {"opaque", both, false},
+                                           {"stale", ch, false},
+                                           {"algorithm", both, false},
+                                           {"qop", both, true},
+                                           {"charset", ch, false},
+                                           {"userhash", both, false},
+                                           {"username", cr, false},
+                                           {"username*", cr, false},
+                                           {"uri", cr, true},
+                                           {"response", cr, true},
+                                           {"cnonce", cr, false},
+                                           {"nc", cr, false}}};
+// RFC 9449 section 7.1: the RFC 6750 parameters plus algs. The credentials are the access
+// token as token68, with the proof in the DPoP header field.
+inline constexpr std::array<P, 6> dpop{{{"realm", ch, false},
+                                        {"scope", ch, false},
+                                        {"error", ch, false},
+                                        {"error_description", ch, false},
+                                        {"error_uri", ch, false},
+                                        {"algs", ch, false}}};
+// RFC 9635 section 9.1 (a resource server tells where to ask for access). The credentials
+// are the access token as token68.
+inline constexpr std::array<P, 2> gnap{{{"as_uri", ch, true}, {"referrer", ch, false}}};
+// RFC 7486 section 3: challenge and max-age are required; the client answers with result.
+inline constexpr std::array<P, 4> hoba{
+    {{"challenge", ch, true}, {"max-age", ch, true}, {"realm", ch, false}, {"result", cr, true}}};
+// RFC 8120 section 4: which parameters appear depends on the message of the exchange
+// (401-INIT, 401-KEX-S1, req-KEX-C1, req-VFY-C), so none is required in every one.
+inline constexpr std::array<P, 16> mutual{{{"version", both, false},
+                                           {"algorithm", both, false},
+                                           {"validation", both, false},
+                                           {"auth-scope", both, false},
+                                           {"realm", both, false},
+                                           {"reason", ch, false},
+                                           {"sid", both, false},
+                                           {"ks1", ch, false},
+                                           {"nc-max", ch, false},
+                                           {"nc-window", ch, false},
+                                           {"time", ch, false},
+                                           {"path", ch, false},
+                                           {"user", cr, false},
+                                           {"kc1", cr, false},
+                                           {"nc", cr, false},
+                                           {"vkc", cr, false}}};
+// RFC 5849 section 3.5.1 and 3.1: oauth_timestamp and oauth_nonce may be left out with the
+// PLAINTEXT method, oauth_token when no token is involved; realm is optional everywhere.
+inline constexpr std::array<P, 8> oauth{{{"realm", both, false},
+                                         {"oauth_consumer_key", cr, true},
+                                         {"oauth_token", cr, false},
+                                         {"oauth_signature_method", cr, true},
+                                         {"oauth_signature", cr, true},
+                                         {"oauth_timestamp", cr, false},
+                                         {"oauth_nonce", cr, false},
+                                         {"oauth_version", cr, false}}};
+// RFC 9577 section 2.1 (challenge, token-key required; max-age optional) and 2.2 (token).
+inline constexpr std::array<P, 4> privatetoken{
+    {{"challenge", ch, true}, {"token-key", ch, true}, {"max-age", ch, false}, {"token", cr, true}}};
+// RFC 7804 section 5: realm opens the exchange, sid and data carry its messages, sr and
+// ttime offer reauthentication; which appear depends on the step.
+inline constexpr std::array<P, 5> scram{{{"realm", both, false},
+                                         {"sid", both, false},
+                                         {"data", both, false},
+                                         {"sr", ch, false},
+                                         {"ttime", ch, false}}};
+// RFC 8292 section 3: t (the signed JWT) and k (the application server's public key).
+inline constexpr std::array<P, 2> vapid{{{"t", cr, true}, {"k", cr, true}}};
+// Negotiate (RFC 4559 section 4), NTLM (MS-NTHT) and Kerberos exchange a token68 only.
+inline constexpr std::array<P, 0> none{};
+}  // namespace detail::params
+
+// Ranks, highest first, and the reasoning (README.md has the same table):
+//   Concealed 90, HOBA 85: private-key signatures; nothing replayable crosses the wire
+//     (Concealed also binds the proof to the TLS connection).
+//   Kerberos 80, Negotiate 78: tickets, never the password; Negotiate may fall back to NTLM.
+//   DPoP 75, vapid 72, GNAP 70: tokens tied to a key or signed by the client.
+//   Mutual 65, SCRAM-SHA-256 60, SCRAM-SHA-1 55: password schemes with mutual authentication;
+//     the server stores no password equivalent.
+//   PrivateToken 50: a single-use token. Bearer 45: no password on the wire, scoped and
+//     short-lived, but whoever holds the token can use it.
+//   Digest 40 with SHA-256 or SHA-512-256 (30 with MD5), OAuth 35 (HMAC-SHA1 request
+//     signatures), NTLM 20, Basic 10: curl's order among its schemes (Negotiate, Digest,
+//     NTLM, Basic) is kept.
+inline constexpr std::array<scheme_info, scheme_count> schemes{{
+    {scheme_id::basic, "Basic", "RFC 7617", 7617, true, credential_kind::password, 10,
+     detail::params::basic, "sends the password itself (base64 is no protection) with every request",
+     "basic.credentials",
+     "Basic: a user name and password for this realm, sent base64-encoded with every request; "
+     "only safe over HTTPS"},
+    {scheme_id::bearer, "Bearer", "RFC 6750", 6750, true, credential_kind::bearer_token, 45,
+     detail::params::bearer, "no password on the wire and a limited scope and lifetime, but a stolen "
+     "token can be replayed",
+     "bearer.token_missing",
+     "Bearer: an OAuth 2.0 access token, issued by the authorization server this resource trusts"},
+    {scheme_id::concealed, "Concealed", "RFC 9729", 9729, true, credential_kind::key_pair, 90,
+     detail::params::concealed, "signature with a private key over TLS keying material: nothing "
+     "replayable, even on another connection",
+     "concealed.credentials",
+     "Concealed: a key ID and private key registered with the server in advance, used to sign "
+     "keying material exported from this TLS connection"},
+    {scheme_id::digest, "Digest", "RFC 7616", 7616, true, credential_kind::password, 40,
+     detail::params::digest, "the password never crosses the wire, but a captured exchange allows "
+     "an offline guessing attack; MD5 ranks lower than SHA-256",
+     "digest.credentials",
+     "Digest: a user name and password for this realm; the client sends a hash of them with the "
+     "server's nonce"},
+    {scheme_id::dpop, "DPoP", "RFC 9449", 9449, true, credential_kind::bound_token, 75,
+     detail::params::dpop, "an access token bound to a key: a stolen token is useless without the key",
+     "dpop.credentials",
+     "DPoP: an OAuth 2.0 access token bound to the client's key, sent with a DPoP proof (a JWT "
+     "signed by that key) in the DPoP header field; algs lists the signature algorithms accepted"},
+    {scheme_id::gnap, "GNAP", "RFC 9635", 9635, true, credential_kind::bound_token, 70,
+     detail::params::gnap, "access tokens from a grant negotiation, bound to the client's key by default",
+     "gnap.credentials",
+     "GNAP: an access token from the grant server named by as_uri; start a grant request there "
+     "(passing referrer if given)"},
+    {scheme_id::hoba, "HOBA", "RFC 7486", 7486, true, credential_kind::key_pair, 85,
+     detail::params::hoba, "signature with an origin-bound private key; no shared secret exists",
+     "hoba.credentials",
+     "HOBA: a key pair the client generated and registered with this origin; the client signs "
+     "the server's challenge with it"},
+    {scheme_id::mutual, "Mutual", "RFC 8120", 8120, true, credential_kind::password, 65,
+     detail::params::mutual, "password-authenticated key exchange: both sides prove the password "
+     "without revealing it, even to a fake server",
+     "mutual.credentials",
+     "Mutual: a user name and password for this realm, used in a key exchange that also "
+     "authenticates the server"},
+    {scheme_id::negotiate, "Negotiate", "RFC 4559", 4559, true, credential_kind::kerberos_ticket, 78,
+     detail::params::none, "Kerberos tickets through SPNEGO, which may fall back to NTLM",
+     "negotiate.kerberos",
+     "Negotiate: a Kerberos service ticket (SPNEGO), obtained from the domain's KDC by the "
+     "operating system logon or kinit"},
+    {scheme_id::oauth, "OAuth", "RFC 5849", 5849, true, credential_kind::signing_secrets, 35,
+     detail::params::oauth, "OAuth 1.0 signs each request (HMAC-SHA1 usually); the PLAINTEXT method "
+     "sends the secrets",
+     "oauth.credentials",
+     "OAuth: OAuth 1.0 client credentials and a token with their secrets, from the service's "
+     "OAuth 1.0 authorization flow; each request is signed with them"},
+    {scheme_id::privatetoken, "PrivateToken", "RFC 9577", 9577, true, credential_kind::issued_token, 50,
+     detail::params::privatetoken, "a single-use token that proves an attestation without "
+     "identifying the client",
+     "privatetoken.credentials",
+     "PrivateToken: a Privacy Pass token for this challenge, fetched from the issuer whose key "
+     "is token-key, through an attester"},
+    {scheme_id::scram_sha_1, "SCRAM-SHA-1", "RFC 7804", 7804, true, credential_kind::password, 55,
+     detail::params::scram, "salted challenge-response with mutual authentication, on SHA-1",
+     "scram-sha-1.credentials",
+     "SCRAM-SHA-1: a user name and password for this realm, proved with a salted "
+     "challenge-response exchange (several round trips)"},
+    {scheme_id::scram_sha_256, "SCRAM-SHA-256", "RFC 7804", 7804, true, credential_kind::password, 60,
+     detail::params::scram, "salted challenge-response with mutual authentication, on SHA-256",
+     "scram-sha-256.credentials",
+     "SCRAM-SHA-256: a user name and password for this realm, proved with a salted "
+     "challenge-response exchange (several round trips)"},
+    {scheme_id::vapid, "vapid", "RFC 8292", 8292, true, credential_kind::key_pair, 72,
+     detail::params::vapid, "a JWT signed with the application server's key, valid up to 24 hours",
+     "vapid.credentials",
+     "vapid: the application server's P-256 key pair, whose public key the push subscription "
+     "was created with; send a signed JWT (t) and the public key (k)"},
+    {scheme_id::ntlm, "NTLM", "MS-NTHT", 0, false, credential_kind::windows_account, 20,
+     detail::params::none, "challenge-response on a password hash with weak cryptography; open to "
+     "relay attacks",
+     "ntlm.windows",
+     "NTLM: a Windows account (domain, user, password) or the current Windows logon"},
+    {scheme_id::kerberos, "Kerberos", "MS-KILE", 0, false, credential_kind::kerberos_ticket, 80,
+     detail::params::none, "Kerberos tickets directly, without SPNEGO's fallback to NTLM",
+     "kerberos.credentials",
+     "Kerberos: a Kerberos service ticket, obtained from the domain's KDC by the operating "
+     "system logon or kinit; the host name must resolve to the service's principal"},
+}};
+
+constexpr const scheme_info& info(scheme_id id) noexcept { return schemes[static_cast<std::size_t>(id)]; }
+
+// The scheme registered under this name (ASCII case-insensitive, RFC 9110 section 11.1), or
+// nullptr: unknown schemes are normal input, not errors.
+constexpr const scheme_info* find_scheme(std::string_view name) noexcept {
+  for (const scheme_info& s : schemes) {
+    if (detail::iequals(s.name, name)) return &s;
+  }
+  return nullptr;
+}
+
+// Digest's algorithm parameter (RFC 7616 section 3.3; values in the IANA "HTTP Digest
+// Hash Algorithms" registry). Values are compared case-insensitively: servers send "md5".
+enum class digest_algorithm : std::uint8_t {
+  md5,
+  md5_sess,
+  sha_256,
+  sha_256_sess,
+  sha_512_256,
+  sha_512_256_sess,
+};
+inline constexpr std::size_t digest_algorithm_count = static_cast<std::size_t>(digest_algorithm::sha_512_256_sess) + 1;
+
+struct digest_algorithm_info {
+  digest_algorithm id;
+  std::string_view name;
+  bool sess;          // A1 also hashes the nonce and cnonce (RFC 7616 section 3.4.2)
+  bool weak;          // MD5: collisions are practical; RFC 7616 keeps it for compatibility only
+  std::uint8_t rank;  // used in place of Digest's scheme rank
+};
+
+// SHA-256 and SHA-512-256 rank alike: among them the server's order decides, as RFC 7616
+// section 3.7 asks (most preferred challenge first). "-sess" adds nothing to the strength.
+inline constexpr std::array<digest_algorithm_info, digest_algorithm_count> digest_algorithms{{
+    {digest_algorithm::md5, "MD5", false, true, 30},
+    {digest_algorithm::md5_sess, "MD5-sess", true, true, 30},
+    {digest_algorithm::sha_256, "SHA-256", false, false, 40},
+    {digest_algorithm::sha_256_sess, "SHA-256-sess", true, false, 40},
+    {digest_algorithm::sha_512_256, "SHA-512-256", false, false, 40},
+    {digest_algorithm::sha_512_256_sess, "SHA-512-256-sess", true, false, 40},
+}};
+
+constexpr const digest_algorithm_info& info(digest_algorithm id) noexcept {
+  return digest_algorithms[static_cast<std::size_t>(id)];
+}
+
+// Without an algorithm parameter Digest means MD5 (RFC 7616 section 3.3).
+inline constexpr digest_algorithm default_digest_algorithm = digest_algorithm::md5;
+
+// The algorithm of this name (ASCII case-insensitive), or nullptr when unknown.
+constexpr const digest_algorithm_info* find_digest_algorithm(std::string_view name) noexcept {
+  for (const digest_algorithm_info& a : digest_algorithms) {
+    if (detail::iequals(a.name, name)) return &a;
+  }
+  return nullptr;
+}
+
+namespace detail {
+// The tables are indexed by their enums: each row must sit at its enumerator's position.
+template <class Table>
+constexpr bool rows_in_enum_order(const Table& table) noexcept {
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (static_cast<std::size_t>(table[i].id) != i) return false;
+  }
+  return true;
+}
+// "<scheme>.credentials" codes are the registered name in lower case.
+constexpr bool credentials_code_matches(const scheme_info& s) noexcept {
+  constexpr std::string_view suffix = ".credentials";
+  const std::string_view code = s.hint_code;
+  const bool is_credentials_code =
+      code.size() > suffix.size() && code.substr(code.size() - suffix.size()) == suffix;
+  if (!is_credentials_code) return true;
+  if (code.size() != s.name.size() + suffix.size()) return false;
+  for (std::size_t i = 0; i < s.name.size(); ++i) {
+    if (code[i] != ascii_lower(s.name[i])) return false;
+  }
+  return true;
+}
+constexpr bool credentials_codes_match() noexcept {
+  for (const scheme_info& s : schemes) {
+    if (!credentials_code_matches(s)) return false;
+  }
+  return true;
+}
+}  // namespace detail
+
+static_assert(detail::rows_in_enum_order(schemes), "wwwauth::schemes rows must follow scheme_id");
+static_assert(detail::rows_in_enum_order(digest_algorithms),
+              "wwwauth::digest_algorithms rows must follow digest_algorithm");
+static_assert(detail::credentials_codes_match(), "a <scheme>.credentials code must be the lower-cased name");
+
+}  // namespace wwwauth
