@@ -1,0 +1,163 @@
+// Choosing the challenge to answer (RFC 9110 section 11.6.1: "a user agent MUST choose to
+// use one of the challenges with the strongest auth-scheme it understands").
+//
+//     wwwauth::client_abilities can;
+//     can.allow(wwwauth::scheme_id::basic).allow(wwwauth::digest_algorithm::sha_256);
+//     const wwwauth::selection s = wwwauth::select_best(wwwauth::parse_challenges(field), can);
+//     if (s) answer(s.chosen);  // else s.reason says why nothing fits
+//
+// "Strongest" is the rank of registry.hpp (README.md, "Scheme registry", lists the order and
+// the reasons); for Digest, the rank of its algorithm, so SHA-256 and SHA-512-256 come before
+// MD5. Among equal ranks the server's order decides, as RFC 7616 section 3.7 asks. Unknown
+// schemes and Digest algorithms nobody registered are skipped, never fatal. Only the scheme
+// and the algorithm are looked at: whether the parameters suffice is the answerer's business.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "challenge.hpp"
+#include "registry.hpp"
+
+namespace wwwauth {
+
+// What a client can answer with the credentials it actually has.
+class client_abilities {
+ public:
+  // Every scheme of the registry, Digest with every registered algorithm.
+  static constexpr client_abilities everything() noexcept {
+    client_abilities all;
+    all.schemes_ = (std::uint32_t{1} << scheme_count) - 1;
+    return all;
+  }
+
+  // Allows a scheme; Digest with every registered algorithm unless some are allowed one by one.
+  constexpr client_abilities& allow(scheme_id s) noexcept {
+    schemes_ |= std::uint32_t{1} << static_cast<unsigned>(s);
+    return *this;
+  }
+  // Allows Digest with this algorithm; from then on Digest only with the algorithms listed.
+  constexpr client_abilities& allow(digest_algorithm a) noexcept {
+    allow(scheme_id::digest);
+    algorithms_ = static_cast<std::uint8_t>(algorithms_ | (1U << static_cast<unsigned>(a)));
+    return *this;
+  }
+  constexpr bool can_answer(scheme_id s) const noexcept {
+    return (schemes_ >> static_cast<unsigned>(s) & 1U) != 0;
+  }
+  constexpr bool can_answer(digest_algorithm a) const noexcept {
+    return can_answer(scheme_id::digest) && (algorithms_ == 0 || (algorithms_ >> static_cast<unsigned>(a) & 1U) != 0);
+  }
+
+ private:
+  static_assert(scheme_count <= 32 && digest_algorithm_count <= 8, "the ability masks must grow");
+  std::uint32_t schemes_ = 0;
+  std::uint8_t algorithms_ = 0;  // 0: every registered algorithm
+};
+
+// A challenge's scheme and strength, as select_best() sees it.
+struct rating {
+  const scheme_info* scheme = nullptr;               // nullptr: not in the registry
+  const digest_algorithm_info* algorithm = nullptr;  // Digest only; nullptr when unregistered
+  auth_param algorithm_param{};                      // Digest's algorithm parameter, if sent
+  std::uint8_t rank = 0;                             // 0 when unknown or unanswerable
+
+  constexpr bool known() const noexcept { return scheme != nullptr; }
+};
+
+// The Digest algorithm a challenge asks for: absent means MD5 (RFC 7616 section 3.3); the
+// value is compared case-insensitively, and decoded on the fly if it has quoted-pairs.
+constexpr const digest_algorithm_info* find_digest_algorithm(const auth_param& param) noexcept {
+  if (!param) return &info(default_digest_algorithm);
+  for (const digest_algorithm_info& a : digest_algorithms) {
+    if (param.value().iequals(a.name)) return &a;
+  }
+  return nullptr;
+}
+
+constexpr rating rate(const challenge& c) noexcept {
+  rating r;
+  r.scheme = find_scheme(c.scheme());
+  if (r.scheme == nullptr) return r;
+  if (r.scheme->id != scheme_id::digest) {
+    r.rank = r.scheme->rank;
+    return r;
+  }
+  r.algorithm_param = c.param("algorithm");
+  r.algorithm = find_digest_algorithm(r.algorithm_param);
+  if (r.algorithm != nullptr) r.rank = r.algorithm->rank;
+  return r;
+}
+
+enum class select_reason : std::uint8_t {
+  no_challenge,     // the list holds no challenge
+  none_answerable,  // no challenge has a scheme (and Digest algorithm) the client can answer
+  only_answerable,  // exactly one challenge could be answered
+  strongest,        // it outranks every other challenge the client could answer
+  server_order,     // others rank as high; the server listed this one first
+};
+
+constexpr std::string_view message(select_reason r) noexcept {
+  switch (r) {
+    case select_reason::no_challenge: return "the response offers no challenge";
+    case select_reason::none_answerable:
+      return "no challenge has a scheme (and Digest algorithm) this client can answer";
+    case select_reason::only_answerable: return "the only challenge this client can answer";
+    case select_reason::strongest: return "the strongest scheme this client can answer";
+    case select_reason::server_order:
+      return "as strong as another; the server lists it first (its preference)";
+  }
+  return "unknown";
+}
+
+struct selection {
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  challenge chosen{};            // default-constructed when nothing was chosen
+  std::size_t index = npos;      // its position in the list
+  rating strength{};             // its scheme, Digest algorithm and rank
+  std::size_t answerable = 0;    // how many challenges the client could have answered
+  select_reason reason = select_reason::no_challenge;
+
+  constexpr explicit operator bool() const noexcept { return index != npos; }
+  constexpr std::string_view why() const noexcept { return message(reason); }
+};
+
+// One pass over the challenges; no allocation. Challenges after a parse error are not seen
+// (the list stops there), so callers who want them parse in mode::lenient.
+constexpr selection select_best(const challenge_list& list, const client_abilities& can) noexcept {
+  selection best;
+  bool tie = false;
+  std::size_t i = 0;
+  for (const challenge& c : list) {
+    const rating r = rate(c);
+    const bool answerable =
+        r.known() && can.can_answer(r.scheme->id) &&
+        (r.scheme->id != scheme_id::digest || (r.algorithm != nullptr && can.can_answer(r.algorithm->id)));
+    if (answerable) {
+      ++best.answerable;
+      if (!best || r.rank > best.strength.rank) {
+        best.chosen = c;
+        best.index = i;
+        best.strength = r;
+        tie = false;
+      } else if (r.rank == best.strength.rank) {
+        tie = true;
+      }
+    }
+    ++i;
+  }
+  if (list.empty()) {
+    best.reason = select_reason::no_challenge;
+  } else if (!best) {
+    best.reason = select_reason::none_answerable;
+  } else if (best.answerable == 1) {
+    best.reason = select_reason::only_answerable;
+  } else {
+    best.reason = tie ? select_reason::server_order : select_reason::strongest;
+  }
+  return best;
+}
+
+}  // namespace wwwauth
