@@ -3,8 +3,8 @@
 #pragma once
 
 #include <cstddef>
-#include <iterator>  // iterator tags, so standard algorithms accept these iterators
-#include <string_view>
+#include <string_view>  // also declares std::input_iterator_tag in libstdc++, libc++ and MSVC;
+                        // <iterator> itself would double the cost of including wwwauth
 
 #include "detail/grammar.hpp"
 #include "error.hpp"
