@@ -1,5 +1,6 @@
 // Basic (RFC 7617) and Bearer (RFC 6750) credential builders: the RFCs' examples to the
 // byte, every refusal, and the buffer contract (size needed, prefix written).
+#include <iterator>
 #include <string>
 #include <string_view>
 

@@ -2,6 +2,7 @@
 // trip (what it writes parses back, strictly, to the same challenge) over the test corpus in
 // both modes and over pseudo-random parameter values full of quotes, backslashes and commas.
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <string_view>

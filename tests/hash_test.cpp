@@ -3,6 +3,7 @@
 // pseudo-random inputs of random lengths, hashed in one call and in random streaming splits.
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <random>
 #include <string>
 #include <string_view>

@@ -28,10 +28,11 @@
 #include "detail/md5.hpp"
 #include "detail/sha2.hpp"
 #include "param_list.hpp"
+#include "registry.hpp"
+#include "select.hpp"
 
 namespace wwwauth {
 
-enum class digest_algorithm : std::uint8_t { md5, md5_sess, sha256, sha256_sess, sha512_256, sha512_256_sess };
 enum class digest_qop : std::uint8_t { none, auth, auth_int };
 
 // The client's side of one Digest request.
@@ -51,18 +52,10 @@ struct digest_input {
 
 namespace detail {
 
-constexpr std::string_view digest_algorithm_names[] = {"MD5",         "MD5-sess",         "SHA-256",
-                                                       "SHA-256-sess", "SHA-512-256", "SHA-512-256-sess"};
-
-constexpr bool is_sess(digest_algorithm a) noexcept {
-  return a == digest_algorithm::md5_sess || a == digest_algorithm::sha256_sess ||
-         a == digest_algorithm::sha512_256_sess;
-}
-
 // Everything both the builder and the verifier derive from challenge and input.
 struct digest_plan {
   build_errc error = build_errc::none;
-  digest_algorithm algorithm = digest_algorithm::md5;
+  const digest_algorithm_info* algorithm = &info(default_digest_algorithm);
   digest_qop qop = digest_qop::none;
   bool algorithm_sent = false;  // echo algorithm= only when the server named one (RFC 2617 servers)
   bool userhash = false;
@@ -110,17 +103,10 @@ constexpr digest_plan plan_digest(const challenge& c, const digest_input& in) no
   p.nonce = nonce.value();
   p.opaque = c.param("opaque");
 
-  if (const auth_param alg = c.param("algorithm")) {
-    p.algorithm_sent = true;
-    bool known = false;
-    for (std::size_t i = 0; i < std::size(digest_algorithm_names); ++i) {
-      if (alg.value().iequals(digest_algorithm_names[i])) {
-        p.algorithm = static_cast<digest_algorithm>(i);
-        known = true;
-      }
-    }
-    if (!known) return fail(build_errc::unsupported_algorithm);
-  }
+  const auth_param alg = c.param("algorithm");
+  p.algorithm_sent = static_cast<bool>(alg);
+  p.algorithm = find_digest_algorithm(alg);  // absent: MD5 (RFC 7616 section 3.3)
+  if (p.algorithm == nullptr) return fail(build_errc::unsupported_algorithm);
 
   if (const auth_param qop = c.param("qop")) {
     bool auth = false, auth_int = false;
@@ -132,7 +118,7 @@ constexpr digest_plan plan_digest(const challenge& c, const digest_input& in) no
     else if (auth_int) p.qop = digest_qop::auth_int;  // the body is hashed; an empty one is a body too
     else return fail(build_errc::unsupported_qop);
   }
-  if (is_sess(p.algorithm) && p.qop == digest_qop::none) return fail(build_errc::sess_without_qop);
+  if (p.algorithm->sess && p.qop == digest_qop::none) return fail(build_errc::sess_without_qop);
   if (p.qop != digest_qop::none && in.cnonce.empty()) return fail(build_errc::missing_cnonce);
 
   if (const auth_param uh = c.param("userhash")) p.userhash = uh.value().iequals("true");
@@ -203,7 +189,7 @@ template <class Hash>
 constexpr digest_values compute_digest(const digest_plan& p, const digest_input& in, std::string_view method,
                                        std::string_view body) noexcept {
   hex_digest ha1 = (hash_stream<Hash>() << in.username << ":" << p.realm << ":" << in.password).hex();
-  if (is_sess(p.algorithm)) ha1 = (hash_stream<Hash>() << ha1.view() << ":" << p.nonce << ":" << in.cnonce).hex();
+  if (p.algorithm->sess) ha1 = (hash_stream<Hash>() << ha1.view() << ":" << p.nonce << ":" << in.cnonce).hex();
   hash_stream<Hash> a2;
   a2 << method << ":" << in.uri;
   if (p.qop == digest_qop::auth_int) a2 << ":" << (hash_stream<Hash>() << body).hex().view();
@@ -223,13 +209,13 @@ constexpr digest_values compute_digest(const digest_plan& p, const digest_input&
 
 constexpr digest_values compute_digest(const digest_plan& p, const digest_input& in, std::string_view method,
                                        std::string_view body) noexcept {
-  switch (p.algorithm) {
+  switch (p.algorithm->id) {
     case digest_algorithm::md5:
     case digest_algorithm::md5_sess: return compute_digest<md5>(p, in, method, body);
-    case digest_algorithm::sha256:
-    case digest_algorithm::sha256_sess: return compute_digest<sha256>(p, in, method, body);
-    case digest_algorithm::sha512_256:
-    case digest_algorithm::sha512_256_sess: break;
+    case digest_algorithm::sha_256:
+    case digest_algorithm::sha_256_sess: return compute_digest<sha256>(p, in, method, body);
+    case digest_algorithm::sha_512_256:
+    case digest_algorithm::sha_512_256_sess: break;
   }
   return compute_digest<sha512_256>(p, in, method, body);
 }
@@ -273,7 +259,7 @@ constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const
   }
   w.param_name("realm").quoted(p.realm);
   w.param_name("uri").quoted(in.uri);
-  if (p.algorithm_sent) w.param_name("algorithm").put(detail::digest_algorithm_names[static_cast<std::size_t>(p.algorithm)]);
+  if (p.algorithm_sent) w.param_name("algorithm").put(p.algorithm->name);
   w.param_name("nonce").quoted(p.nonce);
   if (p.qop != digest_qop::none) {
     const auto nc = detail::nc_hex(in.nc);
