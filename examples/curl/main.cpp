@@ -1,0 +1,355 @@
+// wwwauth-curl: fetch a URL with libcurl and answer its 401/407 with wwwauth alone.
+//
+//   wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--proxy URL --proxy-user USER:PASS] [-v]
+//
+// libcurl only moves bytes: its own authentication (CURLOPT_HTTPAUTH, CURLOPT_USERPWD, ...) is
+// never enabled. On a 401 or 407 every WWW-Authenticate / Proxy-Authenticate field is read
+// (curl_easy_nextheader), the challenges and wwwauth's diagnosis are printed, select_best()
+// picks the strongest challenge the given credentials can answer, and wwwauth builds the
+// Authorization / Proxy-Authorization value. A rejected answer is not retried, except once
+// when a Digest challenge says stale=true (RFC 7616 section 3.3: the nonce expired, the
+// password was right). After a 2xx, a Digest server's rspauth (Authentication-Info) is checked.
+//
+// Exit status: 0 final response 2xx (and rspauth, when sent, verified); 1 anything else;
+// 2 usage error. Secrets are never printed.
+#include <curl/curl.h>
+
+#include <cstdio>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <wwwauth/basic_credentials.hpp>
+#include <wwwauth/bearer_credentials.hpp>
+#include <wwwauth/challenge.hpp>
+#include <wwwauth/credentials.hpp>
+#include <wwwauth/diagnose.hpp>
+#include <wwwauth/digest_credentials.hpp>
+#include <wwwauth/param_list.hpp>
+#include <wwwauth/select.hpp>
+
+namespace {
+
+constexpr const char* usage =
+    "usage: wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--proxy URL --proxy-user USER:PASS] [-v]\n"
+    "Fetches URL (GET) and answers Basic, Digest or Bearer challenges with wwwauth.\n"
+    "Exit status: 0 final response 2xx, 1 otherwise, 2 usage error.\n";
+
+struct options {
+  std::string url, user, password, token, proxy, proxy_user, proxy_password;
+  bool has_user = false, has_proxy_user = false, verbose = false;
+};
+
+bool split_user(const std::string& arg, std::string& user, std::string& password) {
+  const auto colon = arg.find(':');
+  if (colon == std::string::npos) return false;
+  user = arg.substr(0, colon);
+  password = arg.substr(colon + 1);
+  return true;
+}
+
+bool parse_args(int argc, char** argv, options& o) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (a == "-v") {
+      o.verbose = true;
+    } else if (a == "--user" && has_value) {
+      if (!split_user(argv[++i], o.user, o.password)) return false;
+      o.has_user = true;
+    } else if (a == "--token" && has_value) {
+      o.token = argv[++i];
+    } else if (a == "--proxy" && has_value) {
+      o.proxy = argv[++i];
+    } else if (a == "--proxy-user" && has_value) {
+      if (!split_user(argv[++i], o.proxy_user, o.proxy_password)) return false;
+      o.has_proxy_user = true;
+    } else if (!a.empty() && a[0] != '-' && o.url.empty()) {
+      o.url = std::string(a);
+    } else {
+      return false;
+    }
+  }
+  return !o.url.empty() && (!o.has_proxy_user || !o.proxy.empty());
+}
+
+// Server text as printable ASCII: control bytes and non-ASCII shown as \xNN.
+std::string printable(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u < 0x7f) {
+      out += c;
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", u);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// Everything one side (origin or proxy) needs to answer and, later, to check rspauth.
+struct side {
+  bool proxy = false;
+  const char* challenge_header = "WWW-Authenticate";
+  const char* authorization_header = "Authorization";
+  const char* info_header = "Authentication-Info";
+  std::string user, password, token;
+  bool has_password = false;
+
+  std::vector<std::string> fields;  // the challenge fields answered (owned: views point here)
+  std::size_t chosen = 0;           // index of the answered challenge in `fields`' list
+  std::string value;                // the Authorization value sent; empty before the first answer
+  std::string method = "GET", uri, cnonce;
+  wwwauth::digest_input digest{};
+  bool answered_digest = false;
+  bool stale_retry_used = false;
+
+  wwwauth::challenge_list list() const {
+    return wwwauth::parse_challenges(views.data(), views.size(), wwwauth::mode::lenient);
+  }
+  void keep(std::vector<std::string> f) {
+    fields = std::move(f);
+    views.assign(fields.begin(), fields.end());
+  }
+  std::vector<std::string_view> views;
+};
+
+std::string random_cnonce() {
+  std::random_device rd;
+  std::string out;
+  for (int i = 0; i < 16; ++i) {
+    const unsigned b = rd() & 0xffU;
+    out += wwwauth::detail::hex_digits[b >> 4];
+    out += wwwauth::detail::hex_digits[b & 0xfU];
+  }
+  return out;
+}
+
+// The request-target the server (or proxy) sees: origin-form for a server, the absolute URL
+// for a forward proxy (RFC 9112 section 3.2.2), which is also what Digest's uri must echo.
+std::string request_target(const std::string& url, bool absolute) {
+  if (absolute) return url;
+  std::string out = "/";
+  CURLU* u = curl_url();
+  char* path = nullptr;
+  char* query = nullptr;
+  if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
+    if (curl_url_get(u, CURLUPART_PATH, &path, 0) == CURLUE_OK && path) out = path;
+    if (curl_url_get(u, CURLUPART_QUERY, &query, 0) == CURLUE_OK && query) out += std::string("?") + query;
+  }
+  curl_free(path);
+  curl_free(query);
+  curl_url_cleanup(u);
+  return out;
+}
+
+std::vector<std::string> header_values(CURL* curl, std::string_view name) {
+  std::vector<std::string> out;
+  curl_header* prev = nullptr;
+  while (curl_header* h = curl_easy_nextheader(curl, CURLH_HEADER | CURLH_CONNECT, -1, prev)) {
+    if (wwwauth::detail::iequals(h->name, name)) out.emplace_back(h->value);
+    prev = h;
+  }
+  return out;
+}
+
+void print_challenges(const wwwauth::challenge_list& list) {
+  std::size_t i = 0;
+  for (const wwwauth::challenge& c : list) {
+    std::printf("    [%zu] %s", i++, printable(c.scheme()).c_str());
+    if (c.has_token68()) std::printf(" %s", printable(c.token68()).c_str());
+    for (const wwwauth::auth_param& p : c.params()) {
+      const char* quote = p.value().quoted() ? "\"" : "";  // as the server wrote it, escapes kept
+      std::printf(" %s=%s%s%s", printable(p.name()).c_str(), quote, printable(p.value().raw()).c_str(), quote);
+    }
+    std::printf("\n");
+  }
+  if (list.error())
+    std::printf("    syntax error in field %zu at byte %zu: %s\n", list.error().field, list.error().offset,
+                std::string(list.error().message()).c_str());
+}
+
+void print_diagnosis(int status, const wwwauth::challenge_list& list, const side& s) {
+  const auto sent_creds = wwwauth::parse_credentials(s.value);
+  const wwwauth::request_info sent =
+      s.value.empty() ? wwwauth::request_info::no_credentials() : wwwauth::request_info::from(sent_creds);
+  for (const wwwauth::hint& h : wwwauth::diagnose(status, list, sent))
+    std::printf("  hint %s: %s\n", std::string(h.code()).c_str(), std::string(h.text()).c_str());
+}
+
+// Builds s.value for the chosen challenge; false (with a message) when it cannot.
+bool answer(side& s, const wwwauth::challenge& c, const std::string& url) {
+  std::string out;
+  wwwauth::build_errc error = wwwauth::build_errc::none;
+  s.answered_digest = false;
+  if (c.scheme_is("Basic")) {
+    error = wwwauth::write_basic_credentials(c, s.user, s.password, std::back_inserter(out)).error;
+  } else if (c.scheme_is("Bearer")) {
+    error = wwwauth::write_bearer_credentials(s.token, std::back_inserter(out)).error;
+  } else {  // Digest: select_best() offers nothing else for the abilities we declare
+    s.uri = request_target(url, s.proxy);
+    s.cnonce = random_cnonce();
+    s.digest = wwwauth::digest_input{};
+    s.digest.username = s.user;
+    s.digest.password = s.password;
+    s.digest.method = s.method;
+    s.digest.uri = s.uri;
+    s.digest.cnonce = s.cnonce;
+    s.digest.nc = 1;  // a fresh nonce each time: the answer is never reused
+    error = wwwauth::write_digest_credentials(c, s.digest, std::back_inserter(out)).error;
+    s.answered_digest = true;
+  }
+  if (error != wwwauth::build_errc::none) {
+    std::printf("  cannot answer %s: %s\n", printable(c.scheme()).c_str(), std::string(wwwauth::message(error)).c_str());
+    return false;
+  }
+  s.value = out;
+  return true;
+}
+
+// Handles a 401/407 for one side: true when a new answer is ready to send.
+bool handle_challenge(int status, side& s, CURL* curl, const std::string& url) {
+  s.keep(header_values(curl, s.challenge_header));
+  const wwwauth::challenge_list list = s.list();
+  std::printf("< %d: %zu %s field(s), %zu challenge(s)\n", status, s.fields.size(), s.challenge_header, list.size());
+  print_challenges(list);
+  print_diagnosis(status, list, s);
+
+  wwwauth::client_abilities can;
+  if (s.has_password) can.allow(wwwauth::scheme_id::basic).allow(wwwauth::scheme_id::digest);
+  if (!s.token.empty()) can.allow(wwwauth::scheme_id::bearer);
+  if (!s.has_password && s.token.empty()) {
+    std::printf("  no credentials given for the %s\n", s.proxy ? "proxy (--proxy-user)" : "server (--user or --token)");
+    return false;
+  }
+  if (!s.value.empty()) {
+    // Already answered: retry only when the server says the nonce, not the password, was bad.
+    bool stale = false;
+    for (const wwwauth::challenge& c : list) {
+      const auto p = c.param("stale");
+      stale = stale || (c.scheme_is("Digest") && p && p.value().iequals("true"));
+    }
+    if (!stale || s.stale_retry_used) {
+      std::printf("  credentials rejected%s\n", stale ? " (stale again)" : "");
+      return false;
+    }
+    s.stale_retry_used = true;
+    std::printf("  stale nonce: answering once more with the new one\n");
+  }
+  const wwwauth::selection sel = wwwauth::select_best(list, can);
+  if (!sel) {
+    std::printf("  nothing to answer: %s\n", std::string(sel.why()).c_str());
+    return false;
+  }
+  s.chosen = sel.index;
+  std::printf("  answering [%zu] %s: %s\n", sel.index, printable(sel.chosen.scheme()).c_str(),
+              std::string(sel.why()).c_str());
+  return answer(s, sel.chosen, url);
+}
+
+// RFC 7616 section 3.5: a server that knows the password proves it in rspauth.
+// Returns false only when rspauth is present and wrong.
+bool check_rspauth(CURL* curl, const side& s, const std::string& body) {
+  if (!s.answered_digest) return true;
+  std::vector<std::string> info_fields = header_values(curl, s.info_header);
+  if (info_fields.empty()) {
+    std::printf("  no %s: the server did not prove it knows the password (optional in RFC 7616)\n", s.info_header);
+    return true;
+  }
+  const std::vector<std::string_view> info_views(info_fields.begin(), info_fields.end());
+  const auto info = wwwauth::parse_auth_info(info_views.data(), info_views.size(), wwwauth::mode::lenient);
+  const wwwauth::challenge_list list = s.list();
+  auto it = list.begin();
+  for (std::size_t i = 0; i < s.chosen; ++i) ++it;
+  const wwwauth::build_errc result = wwwauth::verify_authentication_info(*it, s.digest, info, body);
+  if (result == wwwauth::build_errc::missing_rspauth) {
+    std::printf("  %s without rspauth\n", s.info_header);
+    return true;
+  }
+  std::printf("  rspauth: %s\n", result == wwwauth::build_errc::none ? "verified" : std::string(wwwauth::message(result)).c_str());
+  return result == wwwauth::build_errc::none;
+}
+
+std::size_t collect_body(char* data, std::size_t size, std::size_t n, void* target) {
+  auto* body = static_cast<std::string*>(target);
+  const std::size_t bytes = size * n;
+  if (body->size() < (1U << 20)) body->append(data, bytes);  // kept for auth-int rspauth; capped
+  return bytes;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  options o;
+  if (!parse_args(argc, argv, o)) {
+    std::fputs(usage, stderr);
+    return 2;
+  }
+  if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return 1;
+  CURL* curl = curl_easy_init();
+  if (!curl) return 1;
+
+  side origin, proxy;
+  origin.user = o.user;
+  origin.password = o.password;
+  origin.has_password = o.has_user;
+  origin.token = o.token;
+  proxy.proxy = true;
+  proxy.challenge_header = "Proxy-Authenticate";
+  proxy.authorization_header = "Proxy-Authorization";
+  proxy.info_header = "Proxy-Authentication-Info";
+  proxy.user = o.proxy_user;
+  proxy.password = o.proxy_password;
+  proxy.has_password = o.has_proxy_user;
+
+  long status = 0;
+  std::string body;
+  bool ok = false;
+  // At most: proxy answer, proxy stale retry, origin answer, origin stale retry, plus the first try.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    curl_slist* headers = nullptr;
+    for (const side* s : {&origin, &proxy}) {
+      if (!s->value.empty())
+        headers = curl_slist_append(headers, (std::string(s->authorization_header) + ": " + s->value).c_str());
+    }
+    body.clear();
+    curl_easy_setopt(curl, CURLOPT_URL, o.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    if (!o.proxy.empty()) curl_easy_setopt(curl, CURLOPT_PROXY, o.proxy.c_str());
+    std::printf("> GET %s%s%s\n", printable(o.url).c_str(), origin.value.empty() ? "" : " with Authorization",
+                proxy.value.empty() ? "" : " with Proxy-Authorization");
+    const CURLcode rc = curl_easy_perform(curl);
+    curl_slist_free_all(headers);
+    if (rc != CURLE_OK) {
+      std::printf("transfer failed: %s\n", curl_easy_strerror(rc));
+      status = 0;
+      break;
+    }
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    if (o.verbose) {
+      curl_header* prev = nullptr;
+      while (curl_header* h = curl_easy_nextheader(curl, CURLH_HEADER | CURLH_CONNECT, -1, prev)) {
+        std::printf("<   %s: %s\n", printable(h->name).c_str(), printable(h->value).c_str());
+        prev = h;
+      }
+    }
+    if (status == 401 || status == 407) {
+      if (!handle_challenge(static_cast<int>(status), status == 407 ? proxy : origin, curl, o.url)) break;
+      continue;
+    }
+    ok = status >= 200 && status < 300;
+    if (ok) ok = check_rspauth(curl, proxy, body) && check_rspauth(curl, origin, body);
+    break;
+  }
+  std::printf("final status: %ld\n", status);
+  curl_easy_cleanup(curl);
+  curl_global_cleanup();
+  return ok ? 0 : 1;
+}
