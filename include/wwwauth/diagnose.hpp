@@ -713,7 +713,10 @@ constexpr hint_list<Capacity> diagnose(int status, const challenge_list& list,
   detail::retry_verdict retry;
   if (auth_status && !list.empty() && sent.sent == request_credentials::sent && !sent.scheme.empty()) {
     retry = detail::classify_retry(list, sent);
-    out.push(hint(*retry.spec, retry.index).with(retry.realm).with(retry.nonce).with(sent.realm));
+    hint h(*retry.spec, retry.index);
+    h.with(retry.realm).with(retry.nonce);
+    if (retry.spec == &hints::retry_other_realm) h.with(sent.realm);  // the realm answered, beside the one asked
+    out.push(h);
   }
 
   std::size_t i = 0;
