@@ -2,8 +2,8 @@
 //
 //   wwwauth-explain [--strict] [--json] FIELD...     field values as arguments
 //   wwwauth-explain [--strict] [--json] < lines      field values, one per line
-//   wwwauth-explain --response [FILE]                a raw response head (curl -si output)
-//   wwwauth-explain --demo                           a bundled sample 401, explained
+//   wwwauth-explain --response [FILE]                a raw response head (curl -si or curl -v output)
+//   wwwauth-explain --demo                           typical responses, explained
 //
 // Exit status: 0 parsed without error, 1 syntax error (the output is still printed), 2 usage.
 #include <unistd.h>
@@ -20,9 +20,11 @@
 
 #include <wwwauth/wwwauth.hpp>
 
+#include "curl_verbose.hpp"
+#include "demo_responses.hpp"
+#include "hints_output.hpp"
 #include "json_text.hpp"
 #include "response_head.hpp"
-#include "sample_401.hpp"
 
 namespace {
 
@@ -32,7 +34,9 @@ constexpr const char* usage =
     "       wwwauth-explain --demo\n"
     "Explains WWW-Authenticate / Proxy-Authenticate field values: one per argument, or one per\n"
     "line of standard input; with --response, a raw response head (as curl -si prints it), taking\n"
-    "Proxy-Authenticate for a 407 and WWW-Authenticate otherwise.\n"
+    "Proxy-Authenticate for a 407 and WWW-Authenticate otherwise; or curl -v output, whose request\n"
+    "lines tell whether credentials were sent. Hints say why the request failed and what to do.\n"
+    "  --demo      typical responses explained (with --json: the first one)\n"
     "  --strict    RFC 9110's grammar only (default: lenient, also what deployed servers send)\n"
     "  --json      one JSON document instead of text\n"
     "Exit status: 0 parsed, 1 syntax error, 2 usage error.\n";
@@ -49,6 +53,7 @@ struct options {
 struct input {
   std::optional<int> status;  // --response only
   std::vector<std::string> fields;
+  explain::sent_credentials sent;  // known from curl -v output only
 };
 
 std::optional<options> parse_options(int argc, char** argv) {
@@ -86,10 +91,12 @@ std::vector<std::string> read_lines(std::istream& in) {
 }
 
 std::optional<input> response_input(std::string_view text) {
-  const std::optional<explain::response_head> head = explain::read_last_response(text);
+  explain::curl_exchange exchange = explain::read_curl_verbose(text);
+  const std::optional<explain::response_head> head = explain::read_last_response(exchange.response);
   if (!head) return std::nullopt;
   // RFC 9110 section 11.7.1: a 407 carries Proxy-Authenticate; anything else WWW-Authenticate.
-  return input{head->status, head->values_of(head->status == 407 ? "Proxy-Authenticate" : "WWW-Authenticate")};
+  return input{head->status, head->values_of(head->status == 407 ? "Proxy-Authenticate" : "WWW-Authenticate"),
+               std::move(exchange.sent)};
 }
 
 std::optional<std::string> read_all(const std::string& path) {
@@ -105,7 +112,7 @@ std::string json_value(const wwwauth::param_value& v) {
   return explain::json_string(decoded);
 }
 
-void print_json(const input& in, const wwwauth::challenge_list& list) {
+void print_json(const input& in, const wwwauth::challenge_list& list, const explain::diagnosis& d) {
   std::string out = "{\"status\": " + (in.status ? std::to_string(*in.status) : "null") + ", \"challenges\": [";
   const char* separator = "";
   for (const wwwauth::challenge& c : list) {
@@ -128,7 +135,7 @@ void print_json(const input& in, const wwwauth::challenge_list& list) {
   } else {
     out += "null";
   }
-  out += ", \"hints\": []}\n";
+  out += ", \"hints\": " + explain::hints_json(d) + "}\n";
   std::cout << out;
 }
 
@@ -139,12 +146,15 @@ struct style {
   }
 };
 
-void print_text(const input& in, const wwwauth::challenge_list& list, const style& paint) {
+void print_text(const input& in, const wwwauth::challenge_list& list, const explain::diagnosis& d,
+                const style& paint) {
   if (in.status) std::cout << "Status " << *in.status << "\n";
+  explain::print_response_hints(std::cout, d, paint);
   if (in.fields.empty()) std::cout << "No authentication field in the input.\n";
   std::size_t n = 0;
   for (const wwwauth::challenge& c : list) {
-    std::cout << "Challenge " << ++n << ": " << paint("1", explain::printable(c.scheme())) << "\n";
+    std::cout << "Challenge " << n + 1 << ": " << paint("1", explain::printable(c.scheme()))
+              << explain::chosen_mark(d, n) << "\n";
     if (c.has_token68()) std::cout << "  token68 " << explain::printable(c.token68()) << "\n";
     for (const wwwauth::auth_param& p : c.params()) {
       std::string decoded;
@@ -153,6 +163,7 @@ void print_text(const input& in, const wwwauth::challenge_list& list, const styl
       std::cout << "  " << explain::printable(p.name()) << " = " << (p.value().quoted() ? "\"" + shown + "\"" : shown)
                 << "\n";
     }
+    explain::print_challenge_hints(std::cout, d, n++, paint);
   }
   if (list.empty() && !in.fields.empty() && list.ok()) std::cout << "No challenge in the fields.\n";
   if (const wwwauth::parse_error e = list.error()) {
@@ -168,10 +179,12 @@ void print_text(const input& in, const wwwauth::challenge_list& list, const styl
 int explain_input(const input& in, const options& o) {
   std::vector<std::string_view> views(in.fields.begin(), in.fields.end());
   const auto list = wwwauth::parse_challenges(views, o.strict ? wwwauth::mode::strict : wwwauth::mode::lenient);
+  const int status = in.status.value_or(0);
+  const explain::diagnosis d = explain::diagnose_response(status, list, in.sent.for_status(status));
   if (o.json) {
-    print_json(in, list);
+    print_json(in, list, d);
   } else {
-    print_text(in, list, style{isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr});
+    print_text(in, list, d, style{isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr});
   }
   return list.ok() ? 0 : 1;
 }
@@ -182,8 +195,13 @@ int main(int argc, char** argv) {
   const std::optional<options> o = parse_options(argc, argv);
   if (!o) return 2;
   if (o->demo || (argc == 1 && isatty(STDIN_FILENO) != 0)) {
-    if (!o->json) std::cout << "A sample 401, as curl -si prints it:\n\n" << explain::sample_401 << "explained:\n\n";
-    return explain_input(*response_input(explain::sample_401), *o);
+    if (o->json) return explain_input(*response_input(explain::sample_401), *o);
+    for (const explain::demo_response& demo : explain::demo_responses) {
+      std::cout << "== " << demo.title << " ==\n\n" << demo.text << "\nexplained:\n\n";
+      explain_input(*response_input(demo.text), *o);
+      std::cout << "\n";
+    }
+    return 0;
   }
   if (o->response) {
     if (o->operands.size() > 1) {
