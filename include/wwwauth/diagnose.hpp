@@ -167,12 +167,9 @@ struct hint_spec {
 };
 
 namespace detail {
-constexpr std::uint8_t fix_bits(generic_fix a) noexcept { return static_cast<std::uint8_t>(a); }
-constexpr std::uint8_t fix_bits(generic_fix a, generic_fix b) noexcept {
-  return static_cast<std::uint8_t>(fix_bits(a) | fix_bits(b));
-}
-constexpr std::uint8_t fix_bits(generic_fix a, generic_fix b, generic_fix c) noexcept {
-  return static_cast<std::uint8_t>(fix_bits(a, b) | fix_bits(c));
+template <class... Fix>
+constexpr std::uint8_t fix_bits(Fix... fixes) noexcept {
+  return static_cast<std::uint8_t>((0U | ... | static_cast<unsigned>(fixes)));
 }
 constexpr hint_spec scheme_spec(hint_id id, scheme_id s, severity level, actor who) noexcept {
   return {id, level, who, 0, info(s).hint_text};
@@ -402,6 +399,7 @@ struct request_info {
   }
 };
 
+// No hint refers to more parameters than this (Bearer's and DPoP's hints reach it).
 inline constexpr std::size_t max_hint_params = 3;
 
 // One hint: a static description plus views of the parameters it refers to.

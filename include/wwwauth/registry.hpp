@@ -105,7 +105,7 @@ class param_specs {
 struct scheme_info {
   scheme_id id;
   std::string_view name;     // canonical spelling, as registered
-  std::string_view spec;     // defining document, e.g. "RFC 7617" or "MS-NTHT"
+  std::string_view spec;     // defining document, e.g. "RFC 7617" or "MS-NTHT" (Microsoft's)
   std::uint16_t rfc;         // its RFC number; 0 for the unregistered schemes
   bool registered;           // in the IANA registry
   credential_kind credential;
@@ -140,7 +140,7 @@ inline constexpr std::array<P, 8> bearer{{{"realm", ch, false},
                                           {"resource_metadata", ch, false},
                                           {"acr_values", ch, false},
                                           {"max_age", ch, false}}};
-// RFC 9729 section 4 (credentials: key ID, public key, proof, signature scheme, verification).
+// RFC 9729 (credentials: key ID, public key, proof, signature scheme, verification).
 // The scheme defines no challenge parameter of its own.
 inline constexpr std::array<P, 5> concealed{
     {{"k", cr, true}, {"a", cr, true}, {"p", cr, true}, {"s", cr, true}, {"v", cr, true}}};
@@ -170,13 +170,13 @@ inline constexpr std::array<P, 6> dpop{{{"realm", ch, false},
                                         {"error_description", ch, false},
                                         {"error_uri", ch, false},
                                         {"algs", ch, false}}};
-// RFC 9635 section 9.1 (a resource server tells where to ask for access). The credentials
+// RFC 9635 (a resource server tells where to ask for access: as_uri). The credentials
 // are the access token as token68.
 inline constexpr std::array<P, 2> gnap{{{"as_uri", ch, true}, {"referrer", ch, false}}};
-// RFC 7486 section 3: challenge and max-age are required; the client answers with result.
+// RFC 7486: challenge and max-age are required; the client answers with result.
 inline constexpr std::array<P, 4> hoba{
     {{"challenge", ch, true}, {"max-age", ch, true}, {"realm", ch, false}, {"result", cr, true}}};
-// RFC 8120 section 4: which parameters appear depends on the message of the exchange
+// RFC 8120: which parameters appear depends on the message of the exchange
 // (401-INIT, 401-KEX-S1, req-KEX-C1, req-VFY-C), so none is required in every one.
 inline constexpr std::array<P, 16> mutual{{{"version", both, false},
                                            {"algorithm", both, false},
@@ -207,7 +207,7 @@ inline constexpr std::array<P, 8> oauth{{{"realm", both, false},
 // RFC 9577 section 2.1 (challenge, token-key required; max-age optional) and 2.2 (token).
 inline constexpr std::array<P, 4> privatetoken{
     {{"challenge", ch, true}, {"token-key", ch, true}, {"max-age", ch, false}, {"token", cr, true}}};
-// RFC 7804 section 5: realm opens the exchange, sid and data carry its messages, sr and
+// RFC 7804: realm opens the exchange, sid and data carry its messages, sr and
 // ttime offer reauthentication; which appear depends on the step.
 inline constexpr std::array<P, 5> scram{{{"realm", both, false},
                                          {"sid", both, false},
@@ -313,7 +313,7 @@ inline constexpr std::array<scheme_info, scheme_count> schemes{{
      "relay attacks",
      "ntlm.windows",
      "NTLM: a Windows account (domain, user, password) or the current Windows logon"},
-    {scheme_id::kerberos, "Kerberos", "MS-KILE", 0, false, credential_kind::kerberos_ticket, 80,
+    {scheme_id::kerberos, "Kerberos", "no specification", 0, false, credential_kind::kerberos_ticket, 80,
      detail::params::none, "Kerberos tickets directly, without SPNEGO's fallback to NTLM",
      "kerberos.credentials",
      "Kerberos: a Kerberos service ticket, obtained from the domain's KDC by the operating "
