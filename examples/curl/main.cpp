@@ -1,6 +1,7 @@
 // wwwauth-curl: fetch a URL with libcurl and answer its 401/407 with wwwauth alone.
 //
-//   wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--proxy URL --proxy-user USER:PASS] [-v]
+//   wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--proxy URL --proxy-user USER:PASS]
+//                    [--delay SECONDS] [-v]
 //
 // libcurl only moves bytes: its own authentication (CURLOPT_HTTPAUTH, CURLOPT_USERPWD, ...) is
 // never enabled. On a 401 or 407 every WWW-Authenticate / Proxy-Authenticate field is read
@@ -14,10 +15,12 @@
 // 2 usage error. Secrets are never printed.
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstdio>
 #include <random>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <wwwauth/basic_credentials.hpp>
@@ -32,13 +35,17 @@
 namespace {
 
 constexpr const char* usage =
-    "usage: wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--proxy URL --proxy-user USER:PASS] [-v]\n"
+    "usage: wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--proxy URL --proxy-user USER:PASS]\n"
+    "                    [--delay SECONDS] [-v]\n"
     "Fetches URL (GET) and answers Basic, Digest or Bearer challenges with wwwauth.\n"
+    "  --delay   wait before the first answer (shows how a server treats an expired nonce)\n"
+    "  -v        print every response header\n"
     "Exit status: 0 final response 2xx, 1 otherwise, 2 usage error.\n";
 
 struct options {
   std::string url, user, password, token, proxy, proxy_user, proxy_password;
   bool has_user = false, has_proxy_user = false, verbose = false;
+  unsigned delay_seconds = 0;
 };
 
 bool split_user(const std::string& arg, std::string& user, std::string& password) {
@@ -58,6 +65,10 @@ bool parse_args(int argc, char** argv, options& o) {
     } else if (a == "--user" && has_value) {
       if (!split_user(argv[++i], o.user, o.password)) return false;
       o.has_user = true;
+    } else if (a == "--delay" && has_value) {
+      const std::string_view v = argv[++i];
+      if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string_view::npos) return false;
+      o.delay_seconds = static_cast<unsigned>(std::stoul(std::string(v)));
     } else if (a == "--token" && has_value) {
       o.token = argv[++i];
     } else if (a == "--proxy" && has_value) {
@@ -342,6 +353,7 @@ int main(int argc, char** argv) {
     }
     if (status == 401 || status == 407) {
       if (!handle_challenge(static_cast<int>(status), status == 407 ? proxy : origin, curl, o.url)) break;
+      if (attempt == 0 && o.delay_seconds != 0) std::this_thread::sleep_for(std::chrono::seconds(o.delay_seconds));
       continue;
     }
     ok = status >= 200 && status < 300;
