@@ -207,7 +207,9 @@ def nginx_server(folder):
     web_root(folder, "basic")
     write(folder, "htpasswd", sha_htpasswd(USER, PASSWORD))
     conf = write(folder, "nginx.conf", nginx_conf(folder, port))
-    return Server("nginx", [nginx, "-p", folder, "-c", conf], port, folder, ("nginx-error.log",)), port
+    # -e: the error log before the configuration is read (the default is /var/log/nginx).
+    argv = [nginx, "-e", f"{folder}/nginx-error.log", "-p", folder, "-c", conf]
+    return Server("nginx", argv, port, folder, ("nginx-error.log",)), port
 
 
 def case_nginx_basic(c, folder):
