@@ -507,7 +507,7 @@ namespace detail {
 // each name, as challenge::param() would return).
 struct challenge_facts {
   auth_param realm, charset, stale, algorithm, userhash, nonce, error, error_description, scope,
-      service, resource_metadata, acr_values, max_age, algs;
+      service, resource_metadata, acr_values, max_age, algs, data, ks1;
 
   constexpr explicit challenge_facts(const challenge& c) noexcept {
     for (const auth_param& p : c.params()) {
@@ -525,6 +525,8 @@ struct challenge_facts {
       keep(acr_values, p, "acr_values");
       keep(max_age, p, "max_age");
       keep(algs, p, "algs");
+      keep(data, p, "data");
+      keep(ks1, p, "ks1");
     }
   }
   // Digest's stale and userhash are case-insensitive booleans (RFC 7616 section 3.3).
@@ -579,6 +581,25 @@ struct retry_verdict {
   auth_param nonce{};
 };
 
+// Multi-round schemes answer the client's first message with a 401 that carries the next one:
+// NTLM's type-2 message or a Negotiate/Kerberos continuation token (a token68), SCRAM's
+// server-first message (data, RFC 7804), Mutual's 401-KEX-S1 (ks1, RFC 8120). That is the
+// handshake going on, not a refusal, so no retry.* hint is given.
+constexpr bool continues_handshake(const challenge& c, const challenge_facts& f) noexcept {
+  const scheme_info* s = find_scheme(c.scheme());
+  if (s == nullptr) return false;
+  switch (s->id) {
+    case scheme_id::ntlm:
+    case scheme_id::negotiate:
+    case scheme_id::kerberos: return c.has_token68();
+    case scheme_id::scram_sha_1:
+    case scheme_id::scram_sha_256: return static_cast<bool>(f.data);
+    case scheme_id::mutual: return static_cast<bool>(f.ks1);
+    default: return false;
+  }
+}
+
+// The verdict's spec is null when the handshake continues.
 constexpr retry_verdict classify_retry(const challenge_list& list, const request_info& sent) noexcept {
   const bool digest = iequals(sent.scheme, info(scheme_id::digest).name);
   retry_verdict first_match, same, stale;
@@ -586,6 +607,7 @@ constexpr retry_verdict classify_retry(const challenge_list& list, const request
   for (const challenge& c : list) {
     if (c.scheme_is(sent.scheme)) {
       const challenge_facts f(c);
+      if (continues_handshake(c, f)) return {};
       if (first_match.index == hint::npos) first_match = {&hints::retry_other_realm, i, f.realm, {}};
       if (same_realm(sent, f.realm)) {
         if (same.index == hint::npos) same = {&hints::retry_rejected, i, f.realm, {}};
@@ -627,12 +649,16 @@ constexpr bool every_scheme_has_its_hint() noexcept {
 static_assert(every_scheme_has_its_hint(), "each registry hint_code must be a hint_codes entry");
 
 template <std::size_t N>
-constexpr void explain_bearer(hint_list<N>& out, const challenge_facts& f, std::size_t i) noexcept {
+constexpr void explain_bearer(hint_list<N>& out, const challenge_facts& f, std::size_t i, bool rejected) noexcept {
   if (!f.error) {
+    // RFC 6750 section 3.1: no error code means the request carried no token. When a token
+    // was sent and refused without one, that does not hold: retry.rejected says what is known.
     // Container registries send realm="https://auth.example/token", service=..., scope=...
-    const bool token_url = f.realm && starts_with_icase(f.realm.value(), "https://") && (f.service || f.scope);
-    out.push(hint(token_url ? hints::bearer_token_missing_registry : hints::bearer_token_missing, i)
-                 .with(f.realm).with(f.service).with(f.scope));
+    if (!rejected) {
+      const bool token_url = f.realm && starts_with_icase(f.realm.value(), "https://") && (f.service || f.scope);
+      out.push(hint(token_url ? hints::bearer_token_missing_registry : hints::bearer_token_missing, i)
+                   .with(f.realm).with(f.service).with(f.scope));
+    }
   } else if (f.error_is("invalid_request")) {
     out.push(hint(hints::bearer_invalid_request, i).with(f.error_description).with(f.realm));
   } else if (f.error_is("invalid_token")) {
@@ -678,7 +704,7 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge& c, std::siz
       return;
     }
     case scheme_id::bearer:
-      explain_bearer(out, f, i);
+      explain_bearer(out, f, i, rejected);
       return;
     case scheme_id::dpop: {
       const hint_spec& spec = f.error_is("use_dpop_nonce")       ? hints::dpop_use_nonce
@@ -711,10 +737,12 @@ constexpr hint_list<Capacity> diagnose(int status, const challenge_list& list,
   detail::retry_verdict retry;
   if (auth_status && !list.empty() && sent.sent == request_credentials::sent && !sent.scheme.empty()) {
     retry = detail::classify_retry(list, sent);
-    hint h(*retry.spec, retry.index);
-    h.with(retry.realm).with(retry.nonce);
-    if (retry.spec == &hints::retry_other_realm) h.with(sent.realm);  // the realm answered, beside the one asked
-    out.push(h);
+    if (retry.spec != nullptr) {
+      hint h(*retry.spec, retry.index);
+      h.with(retry.realm).with(retry.nonce);
+      if (retry.spec == &hints::retry_other_realm) h.with(sent.realm);  // the realm answered, beside the one asked
+      out.push(h);
+    }
   }
 
   std::size_t i = 0;
