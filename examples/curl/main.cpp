@@ -116,10 +116,17 @@ struct side {
   std::string method = "GET", uri, cnonce;
   wwwauth::digest_input digest{};
   bool answered_digest = false;
+  bool sent = false;  // `value` went out in a request already
   bool stale_retry_used = false;
 
   wwwauth::challenge_list list() const {
     return wwwauth::parse_challenges(views.data(), views.size(), wwwauth::mode::lenient);
+  }
+  wwwauth::challenge chosen_challenge() const {
+    const wwwauth::challenge_list l = list();
+    auto it = l.begin();
+    for (std::size_t i = 0; i < chosen; ++i) ++it;
+    return *it;
   }
   void keep(std::vector<std::string> f) {
     fields = std::move(f);
@@ -209,7 +216,7 @@ bool answer(side& s, const wwwauth::challenge& c, const std::string& url) {
     s.digest.method = s.method;
     s.digest.uri = s.uri;
     s.digest.cnonce = s.cnonce;
-    s.digest.nc = 1;  // a fresh nonce each time: the answer is never reused
+    s.digest.nc = 1;  // the first request with this nonce
     error = wwwauth::write_digest_credentials(c, s.digest, std::back_inserter(out)).error;
     s.answered_digest = true;
   }
@@ -218,7 +225,17 @@ bool answer(side& s, const wwwauth::challenge& c, const std::string& url) {
     return false;
   }
   s.value = out;
+  s.sent = false;
   return true;
+}
+
+// RFC 7616 section 3.4: nc counts the requests sent with one nonce, and each request gets
+// its own response; resending the same Authorization would be a replay.
+void renew_digest(side& s) {
+  ++s.digest.nc;
+  std::string out;
+  wwwauth::write_digest_credentials(s.chosen_challenge(), s.digest, std::back_inserter(out));
+  s.value = out;
 }
 
 // Handles a 401/407 for one side: true when a new answer is ready to send.
@@ -272,10 +289,7 @@ bool check_rspauth(CURL* curl, const side& s, const std::string& body) {
   }
   const std::vector<std::string_view> info_views(info_fields.begin(), info_fields.end());
   const auto info = wwwauth::parse_auth_info(info_views.data(), info_views.size(), wwwauth::mode::lenient);
-  const wwwauth::challenge_list list = s.list();
-  auto it = list.begin();
-  for (std::size_t i = 0; i < s.chosen; ++i) ++it;
-  const wwwauth::build_errc result = wwwauth::verify_authentication_info(*it, s.digest, info, body);
+  const wwwauth::build_errc result = wwwauth::verify_authentication_info(s.chosen_challenge(), s.digest, info, body);
   if (result == wwwauth::build_errc::missing_rspauth) {
     std::printf("  %s without rspauth\n", s.info_header);
     return true;
@@ -322,9 +336,11 @@ int main(int argc, char** argv) {
   // At most: proxy answer, proxy stale retry, origin answer, origin stale retry, plus the first try.
   for (int attempt = 0; attempt < 5; ++attempt) {
     curl_slist* headers = nullptr;
-    for (const side* s : {&origin, &proxy}) {
-      if (!s->value.empty())
-        headers = curl_slist_append(headers, (std::string(s->authorization_header) + ": " + s->value).c_str());
+    for (side* s : {&origin, &proxy}) {
+      if (s->value.empty()) continue;
+      if (s->answered_digest && s->sent) renew_digest(*s);
+      headers = curl_slist_append(headers, (std::string(s->authorization_header) + ": " + s->value).c_str());
+      s->sent = true;
     }
     body.clear();
     curl_easy_setopt(curl, CURLOPT_URL, o.url.c_str());

@@ -333,32 +333,55 @@ def case_apache_digest_stale(c, folder):
                    ["credentials rejected"], ["stale nonce: answering once more"])
 
 
-def case_apache_proxy(c, folder):
-    web_root(folder, "public")
-    write(folder, "proxy-htpasswd", sha_htpasswd(PROXY_USER, PROXY_PASSWORD))
-    # A forward proxy that demands Basic proxy credentials (RFC 9110 section 11.7); it
-    # forwards to itself, whose document root needs no credentials.
+def case_apache_proxy(c, folder, proxy_auth):
+    web_root(folder, "public", "digest")
+    proxy_realm, origin_realm = "wwwauth proxy", "wwwauth digest"
+    if proxy_auth == "Basic":
+        write(folder, "proxy-users", sha_htpasswd(PROXY_USER, PROXY_PASSWORD))
+    else:
+        write(folder, "proxy-users", htdigest(PROXY_USER, proxy_realm, PROXY_PASSWORD))
+    write(folder, "htdigest", htdigest(USER, origin_realm, PASSWORD))
+    # A forward proxy that demands proxy credentials (RFC 9110 section 11.7). It forwards to
+    # itself: /public/ needs nothing more, /digest/ asks the client for Digest (a 401 after
+    # the 407). For Digest, the proxy's digest-uri is the absolute URL of the request line.
+    # AuthDigestNcCheck: the proxy refuses a replayed nc, so the second request through it
+    # (to /digest/) must carry nc=00000002 and a new response.
+    qop = "  AuthDigestQop auth\n  AuthDigestNcCheck On\n" if proxy_auth == "Digest" else ""
     server, port = apache_server(folder, f"""
 ProxyRequests On
 <Proxy "*">
-  AuthType Basic
-  AuthName "wwwauth proxy"
-  AuthBasicProvider file
-  AuthUserFile {folder}/proxy-htpasswd
-  Require valid-user
+  AuthType {proxy_auth}
+  AuthName "{proxy_realm}"
+  Auth{proxy_auth}Provider file
+  AuthUserFile {folder}/proxy-users
+{qop}  Require valid-user
 </Proxy>
+<Location /digest/>
+  AuthType Digest
+  AuthName "{origin_realm}"
+  AuthDigestProvider file
+  AuthUserFile {folder}/htdigest
+  AuthDigestQop auth
+  Require valid-user
+</Location>
 """)
     proxy = f"http://127.0.0.1:{port}"
     url = f"http://127.0.0.1:{port}/public/"
+    both = f"http://127.0.0.1:{port}/digest/"
+    right = ["--proxy", proxy, "--proxy-user", f"{PROXY_USER}:{PROXY_PASSWORD}"]
+    flag = "--proxy-" + proxy_auth.lower()
     with server:
-        c.tool_run("right proxy password", [url, "--proxy", proxy, "--proxy-user", f"{PROXY_USER}:{PROXY_PASSWORD}"],
-                   0, 200, ["< 407", "Proxy-Authenticate", "answering [0] Basic"])
+        c.tool_run("right proxy password", [url] + right, 0, 200,
+                   ["< 407", "Proxy-Authenticate", f"answering [0] {proxy_auth}"])
         c.tool_run("wrong proxy password", [url, "--proxy", proxy, "--proxy-user", f"{PROXY_USER}:wrong"], 1, 407,
                    ["credentials rejected", "hint proxy.required"])
-        c.curl_control("--proxy-basic right", ["--proxy", proxy, "--proxy-basic", "--proxy-user",
-                                               f"{PROXY_USER}:{PROXY_PASSWORD}", url], 200)
-        c.curl_control("--proxy-basic wrong", ["--proxy", proxy, "--proxy-basic", "--proxy-user",
-                                               f"{PROXY_USER}:wrong", url], 407)
+        c.tool_run("proxy then server credentials", [both, "--user", f"{USER}:{PASSWORD}"] + right, 0, 200,
+                   ["< 407", "< 401", "answering [0] Digest"])
+        c.tool_run("right proxy, wrong server password", [both, "--user", f"{USER}:wrong"] + right, 1, 401,
+                   ["credentials rejected"])
+        c.curl_control(f"{flag} right", ["--proxy", proxy, flag, "--proxy-user",
+                                         f"{PROXY_USER}:{PROXY_PASSWORD}", url], 200)
+        c.curl_control(f"{flag} wrong", ["--proxy", proxy, flag, "--proxy-user", f"{PROXY_USER}:wrong", url], 407)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -424,7 +447,8 @@ CASES = {
     "nginx_no_challenge": case_nginx_no_challenge,
     "apache_digest_md5": case_apache_digest,
     "apache_digest_stale": case_apache_digest_stale,
-    "apache_proxy_407": case_apache_proxy,
+    "apache_proxy_407": lambda c, folder: case_apache_proxy(c, folder, "Basic"),
+    "apache_proxy_407_digest": lambda c, folder: case_apache_proxy(c, folder, "Digest"),
     "lighttpd_digest_sha256": lambda c, folder: lighttpd_case(c, folder, "SHA-256"),
     "lighttpd_digest_md5": lambda c, folder: lighttpd_case(c, folder, "MD5"),
     "lighttpd_digest_sha512_256": lambda c, folder: lighttpd_case(c, folder, "SHA-512-256"),
