@@ -62,10 +62,9 @@ class challenge_list {
     using reference = challenge;
 
     constexpr iterator() noexcept = default;
-    constexpr iterator(detail::cursor start, std::size_t remaining, mode m) noexcept
-        : parser_{start, m, {}}, remaining_(remaining) {
-      if (remaining_ != 0) load();
-    }
+    // `first` is the first challenge and `after_first` where the input goes on after it.
+    constexpr iterator(const challenge& first, detail::cursor after_first, std::size_t remaining, mode m) noexcept
+        : parser_{after_first, m, {}}, current_(first), remaining_(remaining) {}
     constexpr reference operator*() const noexcept { return current_; }
     constexpr pointer operator->() const noexcept { return &current_; }
     constexpr iterator& operator++() noexcept {
@@ -94,7 +93,7 @@ class challenge_list {
     std::size_t remaining_ = 0;
   };
 
-  constexpr challenge_list(detail::cursor start, mode m) noexcept : start_(start), mode_(m) {
+  constexpr challenge_list(detail::cursor start, mode m) noexcept : mode_(m) {
     detail::element_parser p{start, m, {}};
     p.skip_separators();
     if (!p.next_starts_challenge(detail::challenge_parts{})) {
@@ -106,12 +105,17 @@ class challenge_list {
       const bool complete = detail::with_duplicate_check(
           p, [&](detail::element_parser& parser, detail::duplicate_check* d) { return parser.parse_challenge(parts, d); });
       if (!complete) break;
-      ++count_;
+      // Most fields hold one or two challenges: keeping the first spares iteration from
+      // parsing it again.
+      if (++count_ == 1) {
+        first_ = challenge(parts, m);
+        after_first_ = p.cur;
+      }
     }
     error_ = p.error;
   }
 
-  constexpr iterator begin() const noexcept { return iterator(start_, count_, mode_); }
+  constexpr iterator begin() const noexcept { return iterator(first_, after_first_, count_, mode_); }
   constexpr iterator end() const noexcept { return iterator(); }
   // The number of challenges iteration yields.
   constexpr std::size_t size() const noexcept { return count_; }
@@ -120,7 +124,8 @@ class challenge_list {
   constexpr bool ok() const noexcept { return !error_; }
 
  private:
-  detail::cursor start_{};
+  challenge first_{};
+  detail::cursor after_first_{};
   std::size_t count_ = 0;
   parse_error error_{};
   mode mode_ = mode::strict;

@@ -56,7 +56,9 @@ class param_range {
    private:
     constexpr void load() noexcept {
       parser_.skip_separators();
-      parser_.parse_param(current_, nullptr);
+      std::size_t name_end = 0;
+      const std::size_t value_pos = parser_.param_value_offset(name_end);
+      parser_.parse_param(name_end, value_pos, current_, nullptr);
     }
     detail::element_parser parser_{};
     auth_param current_{};

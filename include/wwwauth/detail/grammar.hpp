@@ -82,13 +82,21 @@ struct element_parser {
     }
   }
 
+  static constexpr std::size_t no_param = static_cast<std::size_t>(-1);
+
   // `token BWS "="` at the cursor? After a comma that is what tells another parameter of
-  // the current challenge from the next challenge, since both lists share the comma.
-  constexpr bool param_starts_here() const noexcept {
-    const std::size_t name_end = token_end(cur.text, cur.pos);
-    if (name_end == cur.pos) return false;
+  // the current challenge from the next challenge, since both lists share the comma. Returns
+  // the offset of the value (after the BWS) and sets name_end, or returns no_param.
+  constexpr std::size_t param_value_offset(std::size_t& name_end) const noexcept {
+    name_end = token_end(cur.text, cur.pos);
+    if (name_end == cur.pos) return no_param;
     const std::size_t eq = skip_ows(cur.text, name_end);
-    return eq < cur.text.size() && cur.text[eq] == '=';
+    if (eq >= cur.text.size() || cur.text[eq] != '=') return no_param;
+    return skip_ows(cur.text, eq + 1);
+  }
+  constexpr bool param_starts_here() const noexcept {
+    std::size_t name_end = 0;
+    return param_value_offset(name_end) != no_param;
   }
 
   constexpr std::size_t unquoted_value_end(std::size_t pos) const noexcept {
@@ -96,10 +104,6 @@ struct element_parser {
   }
   constexpr bool value_starts_at(std::size_t pos) const noexcept {
     return (pos < cur.text.size() && cur.text[pos] == '"') || unquoted_value_end(pos) > pos;
-  }
-  // Offset of the value of the parameter at the cursor: after `token BWS "=" BWS`.
-  constexpr std::size_t value_offset() const noexcept {
-    return skip_ows(cur.text, skip_ows(cur.text, token_end(cur.text, cur.pos)) + 1);
   }
 
   // value = token / quoted-string, or in lenient mode a wider unquoted run. On success the
@@ -124,15 +128,16 @@ struct element_parser {
     return value_result::ok;
   }
 
-  // auth-param = token BWS "=" BWS ( token / quoted-string ), with param_starts_here().
-  constexpr bool parse_param(auth_param& out, duplicate_check* duplicates) noexcept {
+  // auth-param = token BWS "=" BWS ( token / quoted-string ), at the cursor, whose name ends
+  // at name_end and whose value starts at value_pos (from param_value_offset()).
+  constexpr bool parse_param(std::size_t name_end, std::size_t value_pos, auth_param& out,
+                             duplicate_check* duplicates) noexcept {
     const std::size_t name_begin = cur.pos;
-    const std::string_view name = cur.text.substr(name_begin, token_end(cur.text, name_begin) - name_begin);
+    const std::string_view name = cur.text.substr(name_begin, name_end - name_begin);
     if (duplicates != nullptr) {
       const errc e = duplicates->add(name);
       if (e != errc::none) return fail(e, name_begin);
     }
-    const std::size_t value_pos = value_offset();
     param_value value;
     switch (parse_value(value_pos, value)) {
       case value_result::ok: out = auth_param(name, value); return true;
@@ -154,9 +159,12 @@ struct element_parser {
 
   // #auth-param (section 11.2): parameters while the next element is one.
   constexpr bool parse_param_list(std::size_t& count, duplicate_check* duplicates) noexcept {
-    while (!cur.at_end() && param_starts_here()) {
+    while (!cur.at_end()) {
+      std::size_t name_end = 0;
+      const std::size_t value_pos = param_value_offset(name_end);
+      if (value_pos == no_param) break;
       auth_param p;
-      if (!parse_param(p, duplicates) || !after_value()) return false;
+      if (!parse_param(name_end, value_pos, p, duplicates) || !after_value()) return false;
       ++count;
     }
     return true;
@@ -195,8 +203,10 @@ struct element_parser {
     if (!spaced) return fail(errc::expected_space, scheme_end);
 
     // The first element is a parameter or a token68; `=` may end both, and never both read.
-    const bool param_form = param_starts_here();
-    if (param_form && value_starts_at(value_offset())) return parse_params(out, duplicates);
+    std::size_t name_end = 0;
+    const std::size_t value_pos = param_value_offset(name_end);
+    const bool param_form = value_pos != no_param;
+    if (param_form && value_starts_at(value_pos)) return parse_params(out, duplicates);
     const std::size_t t68_end = token68_end(s, cur.pos);
     if (t68_end > cur.pos) {
       const std::size_t after = skip_ows(s, t68_end);
@@ -209,9 +219,9 @@ struct element_parser {
         return next_starts_challenge(out);
       }
       // Neither reading holds: report the one that got further (`abc==@` meant a token68).
-      if (!param_form || after > value_offset()) return fail(errc::expected_comma, after);
+      if (!param_form || after > value_pos) return fail(errc::expected_comma, after);
     }
-    return param_form ? fail(errc::expected_value, value_offset()) : fail(errc::expected_token, cur.pos);
+    return param_form ? fail(errc::expected_value, value_pos) : fail(errc::expected_token, cur.pos);
   }
 
   constexpr bool parse_params(challenge_parts& out, duplicate_check* duplicates) noexcept {
