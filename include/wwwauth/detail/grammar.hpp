@@ -4,7 +4,6 @@
 // has been validated and so never fail).
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <string_view>
 
@@ -12,6 +11,7 @@
 #include "../param.hpp"
 #include "../tokenizer.hpp"
 #include "ascii.hpp"
+#include "constant_evaluation.hpp"
 
 namespace wwwauth {
 
@@ -34,20 +34,32 @@ struct challenge_parts {
 };
 
 // "Each parameter name MUST only occur once per challenge" (RFC 9110 section 11.2). The names
-// seen so far are kept in a fixed array: bounded work per parameter, no allocation.
+// seen so far are kept in a fixed array: bounded work per parameter, no allocation. The array
+// is left uninitialised at run time (only the first count_ entries are ever read); constant
+// evaluation value-initialises it, as C++17 requires.
 class duplicate_check {
  public:
+  struct cleared_t {};
+  // Run time: the name array stays uninitialised.
+  duplicate_check() noexcept {}  // NOLINT: leaving names_ uninitialised is the point
+  // Constant evaluation: every member initialised.
+  constexpr explicit duplicate_check(cleared_t) noexcept : names_{} {}
+
   constexpr errc add(std::string_view name) noexcept {
-    if (count_ == names_.size()) return errc::too_many_params;
+    if (count_ == max_strict_params) return errc::too_many_params;
     for (std::size_t i = 0; i < count_; ++i) {
-      if (iequals(names_[i], name)) return errc::duplicate_param;
+      if (iequals(std::string_view(names_[i].data, names_[i].size), name)) return errc::duplicate_param;
     }
-    names_[count_++] = name;
+    names_[count_++] = name_entry{name.data(), name.size()};
     return errc::none;
   }
 
  private:
-  std::array<std::string_view, max_strict_params> names_{};
+  struct name_entry {
+    const char* data;
+    std::size_t size;
+  };
+  name_entry names_[max_strict_params];
   std::size_t count_ = 0;
 };
 
@@ -235,12 +247,16 @@ struct element_parser {
 // Runs `parse(parser, duplicates)` with a fresh duplicate check in strict mode, none in
 // lenient mode (where duplicates are kept, lenient rule 5).
 template <class Parse>
+bool with_uninitialised_duplicate_check(element_parser& p, Parse parse) noexcept {
+  duplicate_check duplicates;
+  return parse(p, &duplicates);
+}
+template <class Parse>
 constexpr bool with_duplicate_check(element_parser& p, Parse parse) noexcept {
-  if (p.m == mode::strict) {
-    duplicate_check duplicates;
-    return parse(p, &duplicates);
-  }
-  return parse(p, nullptr);
+  if (p.m != mode::strict) return parse(p, nullptr);
+  if (certainly_run_time()) return with_uninitialised_duplicate_check(p, parse);
+  duplicate_check duplicates{duplicate_check::cleared_t{}};
+  return parse(p, &duplicates);
 }
 
 }  // namespace detail

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "constant_evaluation.hpp"
+
 #if !defined(WWWAUTH_NO_SIMD) && (defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2))
 #define WWWAUTH_SSE2 1
 #include <emmintrin.h>
@@ -15,22 +17,12 @@
 #endif
 #endif
 
-#if defined(__has_builtin)
-#if __has_builtin(__builtin_is_constant_evaluated)
-#define WWWAUTH_HAS_IS_CONSTANT_EVALUATED 1
-#endif
-#endif
-#if !defined(WWWAUTH_HAS_IS_CONSTANT_EVALUATED) && defined(_MSC_VER) && _MSC_VER >= 1925
-#define WWWAUTH_HAS_IS_CONSTANT_EVALUATED 1
-#endif
-
 namespace wwwauth::detail {
 
-// True when vector code may run: at run time, never during constant evaluation. Without the
-// builtin (C++17 has no std::is_constant_evaluated) the portable path is always taken.
+// True when vector code may run: at run time, never during constant evaluation.
 constexpr bool vector_path_allowed() noexcept {
-#if defined(WWWAUTH_SSE2) && defined(WWWAUTH_HAS_IS_CONSTANT_EVALUATED)
-  return !__builtin_is_constant_evaluated();
+#if defined(WWWAUTH_SSE2)
+  return certainly_run_time();
 #else
   return false;
 #endif
@@ -59,19 +51,21 @@ inline unsigned quoted_specials(__m128i chunk) noexcept {
   return static_cast<unsigned>(_mm_movemask_epi8(special));
 }
 
+// c - lo <= n (unsigned) exactly when min(c - lo, n) == c - lo.
+inline __m128i in_range(__m128i c, char lo, char n) noexcept {
+  const __m128i d = _mm_sub_epi8(c, _mm_set1_epi8(lo));
+  return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(n)), d);
+}
+inline __m128i equals(__m128i c, char value) noexcept { return _mm_cmpeq_epi8(c, _mm_set1_epi8(value)); }
+
 // Bit i set when byte i is outside token68's body: not ALPHA / DIGIT / "-" / "." / "_" / "~"
 // / "+" / "/" (RFC 9110 section 11.2).
 inline unsigned non_token68(__m128i chunk) noexcept {
-  // c - lo <= n (unsigned) exactly when min(c - lo, n) == c - lo.
-  const auto in_range = [](__m128i c, char lo, char n) {
-    const __m128i d = _mm_sub_epi8(c, _mm_set1_epi8(lo));
-    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(n)), d);
-  };
   const __m128i alpha = in_range(_mm_or_si128(chunk, _mm_set1_epi8(0x20)), 'a', 25);
   const __m128i digit = in_range(chunk, '0', 9);
   // '+' ',' '-' '.' '/' are consecutive; ',' is the one to leave out.
-  const __m128i punct = _mm_andnot_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8(',')), in_range(chunk, '+', 4));
-  const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('_')), _mm_cmpeq_epi8(chunk, _mm_set1_epi8('~')));
+  const __m128i punct = _mm_andnot_si128(equals(chunk, ','), in_range(chunk, '+', 4));
+  const __m128i other = _mm_or_si128(equals(chunk, '_'), equals(chunk, '~'));
   const __m128i ok = _mm_or_si128(_mm_or_si128(alpha, digit), _mm_or_si128(punct, other));
   return ~static_cast<unsigned>(_mm_movemask_epi8(ok)) & 0xFFFFU;
 }
