@@ -575,7 +575,8 @@ constexpr bool same_realm(const request_info& sent, const auth_param& realm) noe
 // How a 401/407 after sent credentials reads, as browsers classify it (Chromium's
 // HandleAnotherChallenge): the scheme gone, another realm, stale, or rejected.
 struct retry_verdict {
-  const hint_spec* spec = nullptr;
+  bool given = false;  // false while the handshake continues (or nothing was classified)
+  const hint_spec* spec = &hints::retry_rejected;
   std::size_t index = hint::npos;
   auth_param realm{};
   auth_param nonce{};
@@ -586,9 +587,9 @@ struct retry_verdict {
 // server-first message (data, RFC 7804), Mutual's 401-KEX-S1 (ks1, RFC 8120). That is the
 // handshake going on, not a refusal, so no retry.* hint is given.
 constexpr bool continues_handshake(const challenge& c, const challenge_facts& f) noexcept {
-  const scheme_info* s = find_scheme(c.scheme());
-  if (s == nullptr) return false;
-  switch (s->id) {
+  const lookup_result<scheme_id> s = lookup_scheme(c.scheme());
+  if (!s) return false;
+  switch (s.id) {
     case scheme_id::ntlm:
     case scheme_id::negotiate:
     case scheme_id::kerberos: return c.has_token68();
@@ -599,7 +600,6 @@ constexpr bool continues_handshake(const challenge& c, const challenge_facts& f)
   }
 }
 
-// The verdict's spec is null when the handshake continues.
 constexpr retry_verdict classify_retry(const challenge_list& list, const request_info& sent) noexcept {
   const bool digest = iequals(sent.scheme, info(scheme_id::digest).name);
   retry_verdict first_match, same, stale;
@@ -608,41 +608,42 @@ constexpr retry_verdict classify_retry(const challenge_list& list, const request
     if (c.scheme_is(sent.scheme)) {
       const challenge_facts f(c);
       if (continues_handshake(c, f)) return {};
-      if (first_match.index == hint::npos) first_match = {&hints::retry_other_realm, i, f.realm, {}};
+      if (first_match.index == hint::npos) first_match = {true, &hints::retry_other_realm, i, f.realm, {}};
       if (same_realm(sent, f.realm)) {
-        if (same.index == hint::npos) same = {&hints::retry_rejected, i, f.realm, {}};
+        if (same.index == hint::npos) same = {true, &hints::retry_rejected, i, f.realm, {}};
         // RFC 7616 section 3.3: stale=true, or a nonce other than the one answered.
         const bool new_nonce = sent.nonce && f.nonce && !same_value(sent.nonce.value(), f.nonce.value());
         if (digest && stale.index == hint::npos && (f.is_stale() || new_nonce)) {
-          stale = {&hints::retry_stale, i, f.realm, f.nonce};
+          stale = {true, &hints::retry_stale, i, f.realm, f.nonce};
         }
       }
     }
     ++i;
   }
-  if (first_match.index == hint::npos) return {&hints::retry_other_scheme, hint::npos, {}, {}};
+  if (first_match.index == hint::npos) return {true, &hints::retry_other_scheme, hint::npos, {}, {}};
   if (same.index == hint::npos) return first_match;
   if (stale.index != hint::npos) return stale;
   return same;
 }
 
 // The hint of each scheme's own code (registry.hpp's hint_code), found at compile time: the
-// first hints:: row of that code, which is the one without a variant.
-constexpr const hint_spec* own_hint(const scheme_info& s) noexcept {
-  for (const hint_spec* spec : hints::all) {
-    if (code(spec->id) == s.hint_code) return spec;
+// position in hints::all of the first row of that code, which is the one without a variant
+// (hints::all.size() when there is none).
+constexpr std::size_t own_hint(const scheme_info& s) noexcept {
+  for (std::size_t i = 0; i < hints::all.size(); ++i) {
+    if (code(hints::all[i]->id) == s.hint_code) return i;
   }
-  return nullptr;
+  return hints::all.size();
 }
-constexpr std::array<const hint_spec*, scheme_count> make_scheme_hints() noexcept {
-  std::array<const hint_spec*, scheme_count> table{};
+constexpr std::array<std::size_t, scheme_count> make_scheme_hints() noexcept {
+  std::array<std::size_t, scheme_count> table{};
   for (std::size_t i = 0; i < scheme_count; ++i) table[i] = own_hint(schemes[i]);
   return table;
 }
-inline constexpr std::array<const hint_spec*, scheme_count> scheme_hints = make_scheme_hints();
+inline constexpr std::array<std::size_t, scheme_count> scheme_hints = make_scheme_hints();
 constexpr bool every_scheme_has_its_hint() noexcept {
-  for (const hint_spec* spec : scheme_hints) {
-    if (spec == nullptr) return false;
+  for (const std::size_t i : scheme_hints) {
+    if (i == hints::all.size()) return false;
   }
   return true;
 }
@@ -676,12 +677,12 @@ constexpr void explain_bearer(hint_list<N>& out, const challenge_facts& f, std::
 template <std::size_t N>
 constexpr void explain_challenge(hint_list<N>& out, const challenge& c, std::size_t i, bool rejected) noexcept {
   const challenge_facts f(c);
-  const scheme_info* s = find_scheme(c.scheme());
-  if (s == nullptr) {
+  const lookup_result<scheme_id> s = lookup_scheme(c.scheme());
+  if (!s) {
     out.push(hint(hints::scheme_unknown, i).with(f.realm));
     return;
   }
-  switch (s->id) {
+  switch (s.id) {
     case scheme_id::basic:
       out.push(hint(rejected ? hints::basic_credentials_rejected : hints::basic_credentials, i).with(f.realm));
       // RFC 7617 section 2.1: "UTF-8" is the only value allowed, matched case-insensitively.
@@ -694,10 +695,10 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge& c, std::siz
         out.push(hint(rejected ? hints::digest_credentials_rejected : hints::digest_credentials, i).with(f.realm));
       }
       if (f.algorithm) {
-        const digest_algorithm_info* a = find_digest_algorithm(f.algorithm);
-        const hint_spec& spec = a == nullptr ? hints::digest_algorithm_unknown
-                                : a->weak    ? hints::digest_algorithm_weak
-                                             : hints::digest_algorithm;
+        const lookup_result<digest_algorithm> a = lookup_digest_algorithm(f.algorithm);
+        const hint_spec& spec = !a                ? hints::digest_algorithm_unknown
+                                : info(a.id).weak ? hints::digest_algorithm_weak
+                                                  : hints::digest_algorithm;
         out.push(hint(spec, i).with(f.algorithm));
       }
       if (f.userhash && f.userhash.value().iequals("true")) out.push(hint(hints::digest_userhash, i).with(f.userhash));
@@ -714,7 +715,7 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge& c, std::siz
       return;
     }
     default:
-      out.push(hint(*scheme_hints[static_cast<std::size_t>(s->id)], i).with(f.realm));
+      out.push(hint(*hints::all[scheme_hints[static_cast<std::size_t>(s.id)]], i).with(f.realm));
       return;
   }
 }
@@ -737,7 +738,7 @@ constexpr hint_list<Capacity> diagnose(int status, const challenge_list& list,
   detail::retry_verdict retry;
   if (auth_status && !list.empty() && sent.sent == request_credentials::sent && !sent.scheme.empty()) {
     retry = detail::classify_retry(list, sent);
-    if (retry.spec != nullptr) {
+    if (retry.given) {
       hint h(*retry.spec, retry.index);
       h.with(retry.realm).with(retry.nonce);
       if (retry.spec == &hints::retry_other_realm) h.with(sent.realm);  // the realm answered, beside the one asked
@@ -747,7 +748,7 @@ constexpr hint_list<Capacity> diagnose(int status, const challenge_list& list,
 
   std::size_t i = 0;
   for (const challenge& c : list) {
-    const bool rejected = retry.spec == &hints::retry_rejected && c.scheme_is(sent.scheme) &&
+    const bool rejected = retry.given && retry.spec->id == hint_id::retry_rejected && c.scheme_is(sent.scheme) &&
                           detail::same_realm(sent, c.realm());
     detail::explain_challenge(out, c, i, rejected);
     ++i;

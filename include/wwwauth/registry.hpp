@@ -322,13 +322,28 @@ inline constexpr std::array<scheme_info, scheme_count> schemes{{
 
 constexpr const scheme_info& info(scheme_id id) noexcept { return schemes[static_cast<std::size_t>(id)]; }
 
-// The scheme registered under this name (ASCII case-insensitive, RFC 9110 section 11.1), or
-// nullptr: unknown schemes are normal input, not errors.
-constexpr const scheme_info* find_scheme(std::string_view name) noexcept {
+// A lookup's result as a value: whether found, and which. The library tests these rather than
+// comparing a row's address with nullptr, which GCC refuses in constant expressions under
+// -fsanitize=null (the CI's sanitizer build).
+template <class Id>
+struct lookup_result {
+  bool found = false;
+  Id id{};
+  constexpr explicit operator bool() const noexcept { return found; }
+};
+
+// The scheme registered under this name (ASCII case-insensitive, RFC 9110 section 11.1).
+// Unknown schemes are normal input, not errors.
+constexpr lookup_result<scheme_id> lookup_scheme(std::string_view name) noexcept {
   for (const scheme_info& s : schemes) {
-    if (detail::iequals(s.name, name)) return &s;
+    if (detail::iequals(s.name, name)) return {true, s.id};
   }
-  return nullptr;
+  return {};
+}
+// The same as a pointer into the table; nullptr when unknown.
+constexpr const scheme_info* find_scheme(std::string_view name) noexcept {
+  const lookup_result<scheme_id> r = lookup_scheme(name);
+  return r ? &info(r.id) : nullptr;
 }
 
 // Digest's algorithm parameter (RFC 7616 section 3.3; values in the IANA "HTTP Digest
@@ -369,12 +384,17 @@ constexpr const digest_algorithm_info& info(digest_algorithm id) noexcept {
 // Without an algorithm parameter Digest means MD5 (RFC 7616 section 3.3).
 inline constexpr digest_algorithm default_digest_algorithm = digest_algorithm::md5;
 
-// The algorithm of this name (ASCII case-insensitive), or nullptr when unknown.
-constexpr const digest_algorithm_info* find_digest_algorithm(std::string_view name) noexcept {
+// The algorithm of this name (ASCII case-insensitive); not found when unregistered.
+constexpr lookup_result<digest_algorithm> lookup_digest_algorithm(std::string_view name) noexcept {
   for (const digest_algorithm_info& a : digest_algorithms) {
-    if (detail::iequals(a.name, name)) return &a;
+    if (detail::iequals(a.name, name)) return {true, a.id};
   }
-  return nullptr;
+  return {};
+}
+// The same as a pointer into the table; nullptr when unregistered.
+constexpr const digest_algorithm_info* find_digest_algorithm(std::string_view name) noexcept {
+  const lookup_result<digest_algorithm> r = lookup_digest_algorithm(name);
+  return r ? &info(r.id) : nullptr;
 }
 
 namespace detail {

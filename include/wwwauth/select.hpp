@@ -58,35 +58,35 @@ class client_abilities {
 
 // A challenge's scheme and strength, as select_best() sees it.
 struct rating {
-  const scheme_info* scheme = nullptr;               // nullptr: not in the registry
-  const digest_algorithm_info* algorithm = nullptr;  // Digest only; nullptr when unregistered
-  auth_param algorithm_param{};                      // Digest's algorithm parameter, if sent
-  std::uint8_t rank = 0;                             // 0 when unknown or unanswerable
+  lookup_result<scheme_id> scheme{};            // not found: not in the registry
+  lookup_result<digest_algorithm> algorithm{};  // Digest only; not found: unregistered
+  auth_param algorithm_param{};                 // Digest's algorithm parameter, if sent
+  std::uint8_t rank = 0;                        // 0 when unknown or unanswerable
 
-  constexpr bool known() const noexcept { return scheme != nullptr; }
+  constexpr bool known() const noexcept { return scheme.found; }
 };
 
 // The Digest algorithm a challenge asks for: absent means MD5 (RFC 7616 section 3.3); the
 // value is compared case-insensitively, and decoded on the fly if it has quoted-pairs.
-constexpr const digest_algorithm_info* find_digest_algorithm(const auth_param& param) noexcept {
-  if (!param) return &info(default_digest_algorithm);
+constexpr lookup_result<digest_algorithm> lookup_digest_algorithm(const auth_param& param) noexcept {
+  if (!param) return {true, default_digest_algorithm};
   for (const digest_algorithm_info& a : digest_algorithms) {
-    if (param.value().iequals(a.name)) return &a;
+    if (param.value().iequals(a.name)) return {true, a.id};
   }
-  return nullptr;
+  return {};
 }
 
 constexpr rating rate(const challenge& c) noexcept {
   rating r;
-  r.scheme = find_scheme(c.scheme());
-  if (r.scheme == nullptr) return r;
-  if (r.scheme->id != scheme_id::digest) {
-    r.rank = r.scheme->rank;
+  r.scheme = lookup_scheme(c.scheme());
+  if (!r.scheme) return r;
+  if (r.scheme.id != scheme_id::digest) {
+    r.rank = info(r.scheme.id).rank;
     return r;
   }
   r.algorithm_param = c.param("algorithm");
-  r.algorithm = find_digest_algorithm(r.algorithm_param);
-  if (r.algorithm != nullptr) r.rank = r.algorithm->rank;
+  r.algorithm = lookup_digest_algorithm(r.algorithm_param);
+  if (r.algorithm) r.rank = info(r.algorithm.id).rank;
   return r;
 }
 
@@ -133,8 +133,8 @@ constexpr selection select_best(const challenge_list& list, const client_abiliti
   for (const challenge& c : list) {
     const rating r = rate(c);
     const bool answerable =
-        r.known() && can.can_answer(r.scheme->id) &&
-        (r.scheme->id != scheme_id::digest || (r.algorithm != nullptr && can.can_answer(r.algorithm->id)));
+        r.known() && can.can_answer(r.scheme.id) &&
+        (r.scheme.id != scheme_id::digest || (r.algorithm && can.can_answer(r.algorithm.id)));
     if (answerable) {
       ++best.answerable;
       if (!best || r.rank > best.strength.rank) {
