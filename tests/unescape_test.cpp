@@ -95,6 +95,24 @@ TEST_CASE("compare without decoding") {
   CHECK_FALSE(md5.iequals("md6"));
 }
 
+TEST_CASE("a backslash outside a quoted-string is an ordinary byte") {
+  // Found by fuzz_unescape: unquoted values were decoded as if quoted.
+  const auto list = wwwauth::parse_challenges(R"(Basic realm=C:\dir\x)", wwwauth::mode::lenient);
+  REQUIRE(list.ok());
+  const wwwauth::param_value v = list.begin()->realm().value();
+  CHECK(v.raw() == R"(C:\dir\x)");
+  CHECK(v.escapes() == 0);
+  CHECK(v.size() == 8);
+  std::string out;
+  v.decode(std::back_inserter(out));
+  CHECK(out == R"(C:\dir\x)");
+  std::array<char, 16> buf{};
+  REQUIRE(v.decode_into(buf.data(), buf.size()) == 8);
+  CHECK(std::string_view(buf.data(), 8) == R"(C:\dir\x)");
+  CHECK(v.equals(R"(C:\dir\x)"));
+  CHECK_FALSE(v.equals("C:dirx"));
+}
+
 TEST_CASE("lenient mode keeps a lone trailing backslash literally") {
   const auto list = wwwauth::parse_challenges(R"(Basic realm="a\"b\)", wwwauth::mode::lenient);
   REQUIRE(list.ok());

@@ -17,13 +17,16 @@ namespace wwwauth {
 class credentials : public challenge {
  public:
   constexpr credentials(std::string_view field, mode m) noexcept {
-    detail::element_parser p{detail::make_cursor(field), m, {}};
-    detail::challenge_parts parts;
+    detail::element_parser p{detail::make_cursor(field), m, {}, true};
     p.cur.pos = detail::skip_ows(field, 0);
-    if (!p.cur.at_field_end() && p.next_starts_challenge(parts) && parse(p, parts)) {
-      static_cast<challenge&>(*this) = challenge(parts, m);
-    } else if (p.cur.at_field_end() && !p.error) {
+    detail::challenge_parts parts;
+    if (p.cur.at_field_end()) {
       p.fail(errc::expected_token, p.cur.pos);
+    } else if (p.next_starts_challenge(parts) &&
+               detail::with_duplicate_check(p, [&](detail::element_parser& parser, detail::duplicate_check* d) {
+                 return parser.parse_challenge(parts, d);
+               })) {
+      static_cast<challenge&>(*this) = challenge(parts, m);
     }
     error_ = p.error;
   }
@@ -32,18 +35,6 @@ class credentials : public challenge {
   constexpr bool ok() const noexcept { return !error_; }
 
  private:
-  static constexpr bool parse(detail::element_parser& p, detail::challenge_parts& parts) noexcept {
-    const bool parsed = detail::with_duplicate_check(
-        p, [&](detail::element_parser& parser, detail::duplicate_check* d) { return parser.parse_challenge(parts, d); });
-    if (!parsed) return false;
-    if (!p.cur.at_end()) return p.fail(errc::second_scheme, p.cur.pos);
-    // After a token68 or a bare scheme only OWS may follow: the list rule's empty elements
-    // belong to #auth-param, not to credentials.
-    const std::size_t rest = detail::skip_ows(p.cur.text, parts.content_end);
-    if (!parts.has_param_list && rest != p.cur.text.size()) return p.fail(errc::trailing_data, rest);
-    return true;
-  }
-
   parse_error error_{};
 };
 

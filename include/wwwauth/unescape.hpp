@@ -11,20 +11,9 @@
 
 namespace wwwauth {
 
-// Decodes the inside of a quoted-string: each "\" x becomes x. A lone trailing backslash,
-// which only lenient mode lets through (an unterminated string at the end of a field), is
-// kept as a literal backslash.
-template <class OutputIt>
-constexpr OutputIt unescape(std::string_view raw, OutputIt out) {
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
-    *out = raw[i];
-    ++out;
-  }
-  return out;
-}
-
-// Calls `visit(char)` for each decoded byte until it returns false; true when all were visited.
+// Calls `visit(char)` for each byte of the decoded inside of a quoted-string, until it returns
+// false; true when all were visited. Each "\" x is x. A lone trailing backslash, which only
+// lenient mode lets through (an unterminated string at the end of a field), stays literal.
 template <class Visit>
 constexpr bool for_each_unescaped(std::string_view raw, Visit visit) {
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -32,6 +21,17 @@ constexpr bool for_each_unescaped(std::string_view raw, Visit visit) {
     if (!visit(raw[i])) return false;
   }
   return true;
+}
+
+// Writes the decoded inside of a quoted-string to `out`.
+template <class OutputIt>
+constexpr OutputIt unescape(std::string_view raw, OutputIt out) {
+  for_each_unescaped(raw, [&](char c) {
+    *out = c;
+    ++out;
+    return true;
+  });
+  return out;
 }
 
 class param_value {
@@ -54,12 +54,14 @@ class param_value {
   // Writes the decoded value to buf when it fits in cap bytes, and returns its size either
   // way (like snprintf, without the terminator): a result above cap means nothing was written.
   constexpr std::size_t decode_into(char* buf, std::size_t cap) const noexcept {
-    if (size() <= cap) unescape(raw_, buf);
+    if (size() <= cap) decode(buf);
     return size();
   }
   template <class OutputIt>
   constexpr OutputIt decode(OutputIt out) const {
-    return unescape(raw_, out);
+    if (!is_plain()) return unescape(raw_, out);
+    for (const char c : raw_) *out++ = c;
+    return out;
   }
 
   // Decoded value == s, without decoding.
@@ -72,10 +74,22 @@ class param_value {
   constexpr bool compare(std::string_view s, bool fold_case) const noexcept {
     if (s.size() != size()) return false;
     std::size_t i = 0;
-    return for_each_unescaped(raw_, [&](char c) {
+    return visit([&](char c) {
       const char expected = s[i++];
       return fold_case ? detail::ascii_lower(c) == detail::ascii_lower(expected) : c == expected;
     });
+  }
+
+  // Calls visit(char) for each decoded byte, until it returns false. Without quoted-pairs the
+  // value is its raw bytes: a '\' in a token or a lenient unquoted value (`realm=C:\dir`) is
+  // an ordinary byte, since escaping exists only inside a quoted-string (section 5.6.4).
+  template <class Visit>
+  constexpr bool visit(Visit v) const {
+    if (!is_plain()) return for_each_unescaped(raw_, v);
+    for (const char c : raw_) {
+      if (!v(c)) return false;
+    }
+    return true;
   }
 
   std::string_view raw_{};

@@ -30,7 +30,6 @@ struct challenge_parts {
   bool has_param_list = false;  // the scheme was followed by SP and a #auth-param list
   cursor params_begin{};        // where that list starts
   std::size_t param_count = 0;
-  std::size_t content_end = 0;  // offset after the scheme or the token68, in the scheme's line
 };
 
 // "Each parameter name MUST only occur once per challenge" (RFC 9110 section 11.2). The names
@@ -69,6 +68,9 @@ struct element_parser {
   cursor cur;
   mode m = mode::strict;
   parse_error error{};
+  // Credentials (section 11.4) hold one challenge-shaped element and are not a list: after a
+  // token68 or a bare scheme only OWS may follow, and no second scheme.
+  bool single = false;
 
   constexpr bool fail(errc code, std::size_t offset) noexcept {
     error = parse_error{code, cur.field, offset};
@@ -193,6 +195,19 @@ struct element_parser {
     return true;
   }
 
+  // After a challenge's parameters: the next challenge or the end; credentials end there.
+  constexpr bool after_challenge(const challenge_parts& parts) noexcept {
+    return next_starts_challenge(parts) && (!single || cur.at_end() || fail(errc::second_scheme, cur.pos));
+  }
+
+  // After a token68 or a bare scheme (the cursor past its OWS): the separator to the next
+  // element, or for credentials the end of the field.
+  constexpr bool end_without_params(const challenge_parts& parts) noexcept {
+    if (single) return cur.at_field_end() || fail(errc::trailing_data, cur.pos);
+    skip_separators();
+    return next_starts_challenge(parts);
+  }
+
   // challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]   (section 11.1)
   // The cursor is on a token that is not a parameter. On success the cursor is on the next
   // element, which starts a challenge, or at the end of the input.
@@ -201,7 +216,6 @@ struct element_parser {
     const std::size_t scheme_end = token_end(s, cur.pos);
     out = challenge_parts{};
     out.scheme = s.substr(cur.pos, scheme_end - cur.pos);
-    out.content_end = scheme_end;
     // 1*SP: strict takes only SP, lenient rule 3 also HTAB.
     const bool spaced = scheme_end < s.size() && (s[scheme_end] == ' ' || (lenient() && s[scheme_end] == '\t'));
     cur.pos = skip_ows(s, scheme_end);
@@ -209,8 +223,7 @@ struct element_parser {
       // `Basic ,realm=x`: SP then a #auth-param list whose first element is empty. Without
       // the SP (or at the line's end) the challenge is just the scheme.
       if (spaced && cur.pos < s.size()) return parse_params(out, duplicates);
-      skip_separators();
-      return next_starts_challenge(out);
+      return end_without_params(out);
     }
     if (!spaced) return fail(errc::expected_space, scheme_end);
 
@@ -222,16 +235,16 @@ struct element_parser {
     const std::size_t t68_end = token68_end(s, cur.pos);
     if (t68_end > cur.pos) {
       const std::size_t after = skip_ows(s, t68_end);
-      if (is_separator_at(s, after)) {
+      const bool complete = is_separator_at(s, after);
+      // When neither reading holds, the one that got further explains the error best
+      // (`abc==@` meant a token68, `uri=/x` a parameter).
+      if (complete || !param_form || after > value_pos) {
+        if (!complete && !single) return fail(errc::expected_comma, after);
         out.has_token68 = true;
         out.token68 = s.substr(cur.pos, t68_end - cur.pos);
-        out.content_end = t68_end;
         cur.pos = after;
-        skip_separators();
-        return next_starts_challenge(out);
+        return end_without_params(out);  // credentials: trailing_data where it went wrong
       }
-      // Neither reading holds: report the one that got further (`abc==@` meant a token68).
-      if (!param_form || after > value_pos) return fail(errc::expected_comma, after);
     }
     return param_form ? fail(errc::expected_value, value_pos) : fail(errc::expected_token, cur.pos);
   }
@@ -240,7 +253,7 @@ struct element_parser {
     out.has_param_list = true;
     out.params_begin = cur;
     skip_separators();
-    return parse_param_list(out.param_count, duplicates) && next_starts_challenge(out);
+    return parse_param_list(out.param_count, duplicates) && after_challenge(out);
   }
 };
 
