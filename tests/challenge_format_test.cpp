@@ -93,6 +93,36 @@ TEST_CASE("challenges are written as the grammar requires", "[format]") {
   CHECK(out == "Negotiate YIIFyQYG+/==");
 }
 
+TEST_CASE("parsed values are written with their meaning", "[format]") {
+  struct row {
+    const char* name;
+    std::string_view field;
+    const char* want;
+  };
+  const row rows[] = {
+      {"escapes kept as escapes", R"(Newauth title="Login to \"apps\"", type=1)", R"(Newauth title="Login to \"apps\"", type=1)"},
+      {"needless escape resolved", R"(Basic realm="a\b")", R"(Basic realm="ab")"},
+      {"lenient unquoted backslash is a byte", R"(Basic realm=C:\dir)", R"(Basic realm="C:\\dir")"},
+      {"lenient URL quoted", R"(Bearer authorization_uri=https://x/y?a=b)", R"(Bearer authorization_uri="https://x/y?a=b")"},
+  };
+  for (const auto& r : rows) {
+    INFO(r.name);
+    const auto list = wwwauth::parse_challenges(r.field, wwwauth::mode::lenient);
+    REQUIRE(list.size() == 1);
+    std::string out;
+    CHECK(wwwauth::write_challenge(*list.begin(), std::back_inserter(out)).error == build_errc::none);
+    CHECK(out == r.want);
+  }
+  const std::string many = [] {
+    std::string s = "Basic p0=0";
+    for (int i = 1; i <= 64; ++i) s += ", p" + std::to_string(i) + "=" + std::to_string(i);
+    return s;
+  }();
+  const auto list = wwwauth::parse_challenges(many, wwwauth::mode::lenient);
+  char buf[16];
+  CHECK(wwwauth::write_challenge(*list.begin(), buf, sizeof buf).error == build_errc::too_many_params);
+}
+
 TEST_CASE("the formatter refuses what cannot be written", "[format]") {
   struct row {
     const char* name;

@@ -168,6 +168,17 @@ TEST_CASE("Digest quoting, username*, nextnonce and the buffer form", "[digest]"
     CHECK(out.find(R"(opaque="tok")") != std::string::npos);  // a token is echoed quoted
     CHECK(param_of(out, "realm") == R"(a "q" \ b)");
   }
+  SECTION("a lenient unquoted value keeps its backslash (no escapes outside quoted-strings)") {
+    const auto list = wwwauth::parse_challenges(R"(Digest realm=C:\dir, nonce=n\1)", wwwauth::mode::lenient);
+    std::string out;
+    REQUIRE(wwwauth::write_digest_credentials(only_challenge(list), rfc7616_input(), std::back_inserter(out)).error ==
+            build_errc::none);
+    CHECK(out.find(R"(realm="C:\\dir", uri="/dir/index.html", nonce="n\\1")") != std::string::npos);
+    // The same response as for the quoted form of the same values.
+    build_errc error{};
+    const std::string quoted = digest(R"(Digest realm="C:\\dir", nonce="n\\1")", rfc7616_input(), error);
+    CHECK(out == quoted);
+  }
   SECTION("user and uri with quotes and backslashes") {
     wwwauth::digest_input in = rfc7616_input();
     in.username = R"(DOMAIN\us"er)";

@@ -24,6 +24,7 @@ enum class build_errc : std::uint8_t {
   missing_cnonce,         // Digest: qop or -sess needs the client nonce
   sess_without_qop,       // Digest: -sess needs a cnonce, which is only sent with qop (RFC 7616 section 3.4)
   duplicate_param,        // formatter: a parameter name twice in one challenge (RFC 9110 section 11.2)
+  too_many_params,        // formatter: more parameters than strict parsing accepts (max_strict_params)
   missing_rspauth,        // Authentication-Info without rspauth
   rspauth_mismatch,       // rspauth is not what the password gives: the server did not prove it knows it
   echo_mismatch,          // Authentication-Info's qop, nc or cnonce differ from the request's
@@ -45,6 +46,7 @@ constexpr std::string_view message(build_errc code) noexcept {
     case build_errc::missing_cnonce: return "Digest with qop or -sess needs a client nonce";
     case build_errc::sess_without_qop: return "a -sess Digest algorithm needs qop";
     case build_errc::duplicate_param: return "a parameter name may occur only once per challenge";
+    case build_errc::too_many_params: return "more parameters in one challenge than strict parsing accepts (64)";
     case build_errc::missing_rspauth: return "Authentication-Info has no rspauth";
     case build_errc::rspauth_mismatch: return "rspauth does not match: the server did not prove it knows the password";
     case build_errc::echo_mismatch: return "Authentication-Info's qop, nc or cnonce differ from the request's";

@@ -36,20 +36,21 @@ struct challenge_param {
 
 namespace detail {
 
-// One parameter to write: its value either plain or as raw quoted-string content (a
-// parsed value, escapes kept).
+// One parameter to write. A caller's plain string is a param_value without escapes; a
+// parsed value keeps its quoted-pairs (field_writer resolves them).
 struct format_item {
   std::string_view name;
-  std::string_view text;
-  bool escaped = false;  // text is raw quoted-string content
+  param_value value;
   value_form form = value_form::automatic;
 };
 
-constexpr format_item to_item(const challenge_param& p) noexcept { return {p.name, p.value, false, p.form}; }
+constexpr format_item to_item(const challenge_param& p) noexcept {
+  return {p.name, param_value(p.value, false, 0), p.form};
+}
 // A parsed value keeps its form: a token stays a token, a quoted-string stays quoted.
 constexpr format_item to_item(const auth_param& p) noexcept {
   const param_value v = p.value();
-  return {p.name(), v.raw(), v.quoted(), v.quoted() ? value_form::quoted : value_form::token};
+  return {p.name(), v, v.quoted() ? value_form::quoted : value_form::token};
 }
 
 struct param_span {
@@ -69,9 +70,11 @@ constexpr build_errc check_challenge(std::string_view scheme, std::string_view t
   if (!token68.empty() && !is_token68(token68)) return build_errc::not_token68;
   std::size_t index = 0;
   for (const auto& p : params) {
+    // What strict parsing accepts (SPEC.md): at most max_strict_params per challenge.
+    if (index == max_strict_params) return build_errc::too_many_params;
     const format_item item = to_item(p);
     if (!is_token(item.name)) return build_errc::not_token;
-    if (!quotable(item.text)) return build_errc::control_char;
+    if (!quotable(item.value.raw())) return build_errc::control_char;
     // RFC 9110 section 11.2: each parameter name only once per challenge. Quadratic, but a
     // challenge has a handful of parameters and this needs no memory.
     std::size_t other = 0;
@@ -100,10 +103,9 @@ constexpr build_output<OutIt> write_challenge(std::string_view scheme, std::stri
     const bool as_token = item.form == value_form::token ||
                           (item.form == value_form::automatic && iequals(scheme, "Digest") &&
                            token_valued_digest_param(item.name));
-    // A token has no backslash, so an escaped text that is a token is its own decoded value.
-    if (as_token && is_token(item.text)) w.put(item.text);
-    else if (item.escaped) w.quoted(param_value(item.text, true, 0));
-    else w.quoted(item.text);
+    // A token has no backslash, so a raw value that is a token is its own meaning.
+    if (as_token && is_token(item.value.raw())) w.put(item.value.raw());
+    else w.quoted(item.value);
   }
   return {build_errc::none, w.out()};
 }
@@ -145,7 +147,8 @@ constexpr build_result write_challenge_token68(std::string_view scheme, std::str
 
 // A parsed challenge written again in canonical form: one SP after the scheme, ", "
 // between parameters, values in the form they were received (a lenient unquoted value that
-// is not a token gets quoted). Refuses duplicate names, which lenient parsing keeps.
+// is not a token gets quoted). Refuses duplicate names and more than max_strict_params
+// parameters, which lenient parsing keeps, so that the output always parses strictly.
 template <class OutIt>
 constexpr build_output<OutIt> write_challenge(const challenge& c, OutIt out) noexcept {
   return detail::write_challenge(c.scheme(), c.token68(), c.params(), out);

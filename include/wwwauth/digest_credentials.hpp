@@ -29,7 +29,6 @@
 #include "detail/sha2.hpp"
 #include "param_list.hpp"
 #include "registry.hpp"
-#include "select.hpp"
 
 namespace wwwauth {
 
@@ -55,7 +54,7 @@ namespace detail {
 // Everything both the builder and the verifier derive from challenge and input.
 struct digest_plan {
   build_errc error = build_errc::none;
-  const digest_algorithm_info* algorithm = &info(default_digest_algorithm);
+  digest_algorithm algorithm = default_digest_algorithm;  // absent: MD5 (RFC 7616 section 3.3)
   digest_qop qop = digest_qop::none;
   bool algorithm_sent = false;  // echo algorithm= only when the server named one (RFC 2617 servers)
   bool userhash = false;
@@ -76,14 +75,13 @@ constexpr void for_each_list_token(const param_value& v, F f) noexcept {
     n = 0;
     overflow = false;
   };
-  for_each_unescaped(v.raw(), [&](char c) {
+  for_each_value_char(v, [&](char c) {
     if (c == ',') {
       flush();
     } else if (c != ' ' && c != '\t') {
       if (n < token.size()) token[n++] = c;
       else overflow = true;
     }
-    return true;
   });
   flush();
 }
@@ -103,10 +101,18 @@ constexpr digest_plan plan_digest(const challenge& c, const digest_input& in) no
   p.nonce = nonce.value();
   p.opaque = c.param("opaque");
 
-  const auth_param alg = c.param("algorithm");
-  p.algorithm_sent = static_cast<bool>(alg);
-  p.algorithm = find_digest_algorithm(alg);  // absent: MD5 (RFC 7616 section 3.3)
-  if (p.algorithm == nullptr) return fail(build_errc::unsupported_algorithm);
+  if (const auth_param alg = c.param("algorithm")) {
+    // Compared decoded and case-insensitively: servers send "md5" and quoted "MD5".
+    bool known = false;
+    for (const digest_algorithm_info& a : digest_algorithms) {
+      if (!known && alg.value().iequals(a.name)) {
+        p.algorithm = a.id;
+        known = true;
+      }
+    }
+    if (!known) return fail(build_errc::unsupported_algorithm);
+    p.algorithm_sent = true;
+  }
 
   if (const auth_param qop = c.param("qop")) {
     bool auth = false, auth_int = false;
@@ -118,7 +124,7 @@ constexpr digest_plan plan_digest(const challenge& c, const digest_input& in) no
     else if (auth_int) p.qop = digest_qop::auth_int;  // the body is hashed; an empty one is a body too
     else return fail(build_errc::unsupported_qop);
   }
-  if (p.algorithm->sess && p.qop == digest_qop::none) return fail(build_errc::sess_without_qop);
+  if (info(p.algorithm).sess && p.qop == digest_qop::none) return fail(build_errc::sess_without_qop);
   if (p.qop != digest_qop::none && in.cnonce.empty()) return fail(build_errc::missing_cnonce);
 
   if (const auth_param uh = c.param("userhash")) p.userhash = uh.value().iequals("true");
@@ -146,12 +152,9 @@ class hash_stream {
   }
   constexpr hash_stream& operator<<(const param_value& v) noexcept {
     if (v.is_plain()) {
-      h_.update(v.raw());
+      h_.update(v.raw());  // the common case, in one call
     } else {
-      for_each_unescaped(v.raw(), [this](char c) {
-        h_.update(std::string_view(&c, 1));
-        return true;
-      });
+      for_each_value_char(v, [this](char c) { h_.update(std::string_view(&c, 1)); });
     }
     return *this;
   }
@@ -189,7 +192,7 @@ template <class Hash>
 constexpr digest_values compute_digest(const digest_plan& p, const digest_input& in, std::string_view method,
                                        std::string_view body) noexcept {
   hex_digest ha1 = (hash_stream<Hash>() << in.username << ":" << p.realm << ":" << in.password).hex();
-  if (p.algorithm->sess) ha1 = (hash_stream<Hash>() << ha1.view() << ":" << p.nonce << ":" << in.cnonce).hex();
+  if (info(p.algorithm).sess) ha1 = (hash_stream<Hash>() << ha1.view() << ":" << p.nonce << ":" << in.cnonce).hex();
   hash_stream<Hash> a2;
   a2 << method << ":" << in.uri;
   if (p.qop == digest_qop::auth_int) a2 << ":" << (hash_stream<Hash>() << body).hex().view();
@@ -209,7 +212,7 @@ constexpr digest_values compute_digest(const digest_plan& p, const digest_input&
 
 constexpr digest_values compute_digest(const digest_plan& p, const digest_input& in, std::string_view method,
                                        std::string_view body) noexcept {
-  switch (p.algorithm->id) {
+  switch (p.algorithm) {
     case digest_algorithm::md5:
     case digest_algorithm::md5_sess: return compute_digest<md5>(p, in, method, body);
     case digest_algorithm::sha_256:
@@ -259,7 +262,7 @@ constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const
   }
   w.param_name("realm").quoted(p.realm);
   w.param_name("uri").quoted(in.uri);
-  if (p.algorithm_sent) w.param_name("algorithm").put(p.algorithm->name);
+  if (p.algorithm_sent) w.param_name("algorithm").put(info(p.algorithm).name);
   w.param_name("nonce").quoted(p.nonce);
   if (p.qop != digest_qop::none) {
     const auto nc = detail::nc_hex(in.nc);

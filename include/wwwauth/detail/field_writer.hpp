@@ -64,6 +64,21 @@ constexpr bool is_token68(std::string_view s) noexcept {
   return i == s.size();
 }
 
+// Calls f(char) for each byte of a received value as the peer meant it: a value without
+// quoted-pairs is its raw bytes (an unquoted lenient value may hold '\', which is no escape
+// outside a quoted-string), otherwise the quoted-string content decoded.
+template <class F>
+constexpr void for_each_value_char(const param_value& v, F f) noexcept {
+  if (v.is_plain()) {
+    for (const char c : v.raw()) f(c);
+  } else {
+    for_each_unescaped(v.raw(), [&f](char c) {
+      f(c);
+      return true;
+    });
+  }
+}
+
 template <class OutIt>
 class field_writer {
  public:
@@ -85,14 +100,11 @@ class field_writer {
     for (const char c : s) escaped(c);
     return put('"');
   }
-  // A parameter value received from a peer, re-quoted from its decoded form: the raw form
-  // may be a lenient token holding '\' or an unterminated string, so it is never copied as is.
+  // A parameter value received from a peer, quoted again from its meaning: the raw form may
+  // be a lenient token holding '\' or an unterminated string, so it is never copied as is.
   constexpr field_writer& quoted(const param_value& v) noexcept {
     put('"');
-    for_each_unescaped(v.raw(), [this](char c) {
-      escaped(c);
-      return true;
-    });
+    for_each_value_char(v, [this](char c) { escaped(c); });
     return put('"');
   }
   // `name=value` preceded by ", " unless it is the first parameter.
