@@ -8,8 +8,8 @@
 //     for (const wwwauth::hint& h : wwwauth::diagnose(401, list, sent))
 //       print(h.code(), h.text(), h.params());
 //
-// Each code is emitted exactly in the situation its table row below states (README.md,
-// "Diagnosis hints", has the same table). The generic fixes people try first (check the URL,
+// Each code is emitted exactly in the situation README.md's "Diagnosis hints" table states
+// (tests/support/diagnose_corpus.hpp has a row that triggers it and one that does not). The generic fixes people try first (check the URL,
 // clear cached credentials or cookies, flush DNS, disable security plugins, read the header)
 // are attached only to the hints where they apply, never beside a specific cause.
 #pragma once
@@ -675,8 +675,11 @@ constexpr void explain_bearer(hint_list<N>& out, const challenge_facts& f, std::
 }
 
 template <std::size_t N>
-constexpr void explain_challenge(hint_list<N>& out, const challenge& c, std::size_t i, bool rejected) noexcept {
+constexpr void explain_challenge(hint_list<N>& out, const challenge& c, std::size_t i, bool after_rejection,
+                                 const request_info& sent) noexcept {
   const challenge_facts f(c);
+  // The request's credentials were refused and this challenge asks for them again.
+  const bool rejected = after_rejection && c.scheme_is(sent.scheme) && same_realm(sent, f.realm);
   const lookup_result<scheme_id> s = lookup_scheme(c.scheme());
   if (!s) {
     out.push(hint(hints::scheme_unknown, i).with(f.realm));
@@ -724,8 +727,8 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge& c, std::siz
 
 // The hints for one response. `status` is its status code (0 when unknown); `list` its
 // WWW-Authenticate challenges for a 401, Proxy-Authenticate for a 407, parsed in either
-// mode; `sent` what the request carried. One pass per challenge plus, when credentials
-// were sent, one more to classify the retry; no allocation.
+// mode; `sent` what the request carried. One pass over each challenge's parameters, plus
+// one more when credentials were sent (to classify the retry); no allocation.
 template <std::size_t Capacity = default_hint_capacity>
 constexpr hint_list<Capacity> diagnose(int status, const challenge_list& list,
                                        const request_info& sent = {}) noexcept {
@@ -741,18 +744,14 @@ constexpr hint_list<Capacity> diagnose(int status, const challenge_list& list,
     if (retry.given) {
       hint h(*retry.spec, retry.index);
       h.with(retry.realm).with(retry.nonce);
-      if (retry.spec == &hints::retry_other_realm) h.with(sent.realm);  // the realm answered, beside the one asked
+      if (retry.spec->id == hint_id::retry_other_realm) h.with(sent.realm);  // the realm answered, beside the one asked
       out.push(h);
     }
   }
 
+  const bool after_rejection = retry.given && retry.spec->id == hint_id::retry_rejected;
   std::size_t i = 0;
-  for (const challenge& c : list) {
-    const bool rejected = retry.given && retry.spec->id == hint_id::retry_rejected && c.scheme_is(sent.scheme) &&
-                          detail::same_realm(sent, c.realm());
-    detail::explain_challenge(out, c, i, rejected);
-    ++i;
-  }
+  for (const challenge& c : list) detail::explain_challenge(out, c, i++, after_rejection, sent);
   return out;
 }
 
