@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "support/catch.hpp"
+#include "support/diagnose_corpus.hpp"
 #include <wwwauth/wwwauth.hpp>
 
 namespace {
@@ -66,6 +67,30 @@ std::vector<std::string> load_corpus() {
   return lines;
 }
 
+// Answers every challenge (Basic, Bearer, Digest with auth-int so the body is hashed too),
+// checks rspauth against the field read as Authentication-Info, and writes each challenge
+// back with the formatter: the builders' paths, which must not allocate either.
+std::size_t answer_and_format(const wwwauth::challenge_list& list, const wwwauth::param_list& info,
+                              std::array<char, 512>& buf) {
+  std::size_t sum = 0;
+  wwwauth::digest_input in;
+  in.username = "Mufasa";
+  in.password = "Circle of Life";
+  in.method = "POST";
+  in.uri = "/dir/index.html";
+  in.cnonce = "0a4f113b";
+  in.body = "body";
+  in.prefer_auth_int = true;
+  for (const wwwauth::challenge& c : list) {
+    sum += wwwauth::write_basic_credentials(c, "user", "pass", buf.data(), buf.size()).size;
+    sum += wwwauth::write_bearer_credentials("mF_9.B5f-4.1JqM", buf.data(), buf.size()).size;
+    sum += wwwauth::write_digest_credentials(c, in, buf.data(), buf.size()).size;
+    sum += static_cast<std::size_t>(wwwauth::verify_authentication_info(c, in, info));
+    sum += wwwauth::write_challenge(c, buf.data(), buf.size()).size;
+  }
+  return sum;
+}
+
 // Everything a client does with a parsed field; returns a checksum so nothing is optimised out.
 std::size_t exercise(std::string_view field, wwwauth::mode m) {
   std::size_t sum = 0;
@@ -86,6 +111,7 @@ std::size_t exercise(std::string_view field, wwwauth::mode m) {
   sum += info.size() + info.param("rspauth").value().size();
   const std::array<std::string_view, 2> lines{field, field};
   sum += wwwauth::parse_challenges(lines, m).size();
+  sum += answer_and_format(list, info, buf);
   return sum;
 }
 
@@ -103,6 +129,8 @@ TEST_CASE("no allocation on any parse path") {
     checksum += exercise(field, wwwauth::mode::strict);
     checksum += exercise(field, wwwauth::mode::lenient);
   }
+  // Diagnosis and selection: every row of the diagnose corpus (parse, diagnose, select).
+  checksum += wwwauth_test::exercise_diagnose_corpus();
   counting_malloc = false;
   CHECK(allocations == 0);
   CHECK(checksum != 0);

@@ -1,12 +1,26 @@
-// wwwauth: parse HTTP authentication fields (RFC 9110 section 11) without allocating.
-// This umbrella header includes every part; each is also usable on its own.
+// wwwauth: parse HTTP authentication fields (RFC 9110 section 11) without allocating, say
+// what a 401 or 407 means, and answer it. This umbrella header includes every part; each is
+// also usable on its own.
 #pragma once
 
-#include "chars.hpp"        // IWYU pragma: export
-#include "challenge.hpp"    // IWYU pragma: export
-#include "credentials.hpp"  // IWYU pragma: export
-#include "error.hpp"        // IWYU pragma: export
-#include "param.hpp"        // IWYU pragma: export
-#include "param_list.hpp"   // IWYU pragma: export
-#include "tokenizer.hpp"    // IWYU pragma: export
-#include "unescape.hpp"     // IWYU pragma: export
+// Parsing: challenges, credentials, Authentication-Info.
+#include "chars.hpp"       // IWYU pragma: export
+#include "challenge.hpp"   // IWYU pragma: export
+#include "credentials.hpp" // IWYU pragma: export
+#include "error.hpp"       // IWYU pragma: export
+#include "param.hpp"       // IWYU pragma: export
+#include "param_list.hpp"  // IWYU pragma: export
+#include "tokenizer.hpp"   // IWYU pragma: export
+#include "unescape.hpp"    // IWYU pragma: export
+
+// Understanding: the scheme registry, choosing a challenge, hints for people and programs.
+#include "diagnose.hpp"  // IWYU pragma: export
+#include "registry.hpp"  // IWYU pragma: export
+#include "select.hpp"    // IWYU pragma: export
+
+// Answering: credentials for Basic, Bearer and Digest; challenges for servers.
+#include "basic_credentials.hpp"   // IWYU pragma: export
+#include "bearer_credentials.hpp"  // IWYU pragma: export
+#include "build_error.hpp"         // IWYU pragma: export
+#include "challenge_format.hpp"    // IWYU pragma: export
+#include "digest_credentials.hpp"  // IWYU pragma: export
