@@ -1,7 +1,7 @@
 // wwwauth-curl: fetch a URL with libcurl and answer its 401/407 with wwwauth alone.
 //
 //   wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--proxy URL --proxy-user USER:PASS]
-//                    [--delay SECONDS] [-v]
+//                    [--cacert FILE] [--delay SECONDS] [-v]
 //
 // libcurl only moves bytes: its own authentication (CURLOPT_HTTPAUTH, CURLOPT_USERPWD, ...) is
 // never enabled. On a 401 or 407 every WWW-Authenticate / Proxy-Authenticate field is read
@@ -36,14 +36,15 @@ namespace {
 
 constexpr const char* usage =
     "usage: wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--proxy URL --proxy-user USER:PASS]\n"
-    "                    [--delay SECONDS] [-v]\n"
+    "                    [--cacert FILE] [--delay SECONDS] [-v]\n"
     "Fetches URL (GET) and answers Basic, Digest or Bearer challenges with wwwauth.\n"
+    "  --cacert  certificates to verify an https server with (default: the system's)\n"
     "  --delay   wait before the first answer (shows how a server treats an expired nonce)\n"
     "  -v        print every response header\n"
     "Exit status: 0 final response 2xx, 1 otherwise, 2 usage error.\n";
 
 struct options {
-  std::string url, user, password, token, proxy, proxy_user, proxy_password;
+  std::string url, user, password, token, proxy, proxy_user, proxy_password, cacert;
   bool has_user = false, has_proxy_user = false, verbose = false;
   unsigned delay_seconds = 0;
 };
@@ -69,6 +70,8 @@ bool parse_args(int argc, char** argv, options& o) {
       const std::string_view v = argv[++i];
       if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string_view::npos) return false;
       o.delay_seconds = static_cast<unsigned>(std::stoul(std::string(v)));
+    } else if (a == "--cacert" && has_value) {
+      o.cacert = argv[++i];
     } else if (a == "--token" && has_value) {
       o.token = argv[++i];
     } else if (a == "--proxy" && has_value) {
@@ -101,9 +104,13 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+// The request-target forms of RFC 9112 section 3.2, one of which Digest's uri must echo.
+enum class target_form { origin, absolute, authority };
+
 // Everything one side (origin or proxy) needs to answer and, later, to check rspauth.
 struct side {
   bool proxy = false;
+  target_form form = target_form::origin;  // how this side sees the request-target
   const char* challenge_header = "WWW-Authenticate";
   const char* authorization_header = "Authorization";
   const char* info_header = "Authentication-Info";
@@ -146,22 +153,30 @@ std::string random_cnonce() {
   return out;
 }
 
-// The request-target the server (or proxy) sees: origin-form for a server, the absolute URL
-// for a forward proxy (RFC 9112 section 3.2.2), which is also what Digest's uri must echo.
-std::string request_target(const std::string& url, bool absolute) {
-  if (absolute) return url;
-  std::string out = "/";
+// One part of a URL ("" when absent), through libcurl's parser.
+std::string url_part(const std::string& url, CURLUPart part, unsigned flags = 0) {
+  std::string out;
   CURLU* u = curl_url();
-  char* path = nullptr;
-  char* query = nullptr;
-  if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
-    if (curl_url_get(u, CURLUPART_PATH, &path, 0) == CURLUE_OK && path) out = path;
-    if (curl_url_get(u, CURLUPART_QUERY, &query, 0) == CURLUE_OK && query) out += std::string("?") + query;
-  }
-  curl_free(path);
-  curl_free(query);
+  char* value = nullptr;
+  if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK && curl_url_get(u, part, &value, flags) == CURLUE_OK &&
+      value)
+    out = value;
+  curl_free(value);
   curl_url_cleanup(u);
   return out;
+}
+
+// origin-form to a server, absolute-form to a forward proxy, authority-form in CONNECT (a
+// tunnel to an https server through the proxy).
+std::string request_target(const std::string& url, target_form form) {
+  switch (form) {
+    case target_form::absolute: return url;
+    case target_form::authority:
+      return url_part(url, CURLUPART_HOST) + ":" + url_part(url, CURLUPART_PORT, CURLU_DEFAULT_PORT);
+    case target_form::origin: break;
+  }
+  const std::string query = url_part(url, CURLUPART_QUERY);
+  return url_part(url, CURLUPART_PATH) + (query.empty() ? "" : "?" + query);
 }
 
 std::vector<std::string> header_values(CURL* curl, std::string_view name) {
@@ -208,7 +223,7 @@ bool answer(side& s, const wwwauth::challenge& c, const std::string& url) {
   } else if (c.scheme_is("Bearer")) {
     error = wwwauth::write_bearer_credentials(s.token, std::back_inserter(out)).error;
   } else {  // Digest: select_best() offers nothing else for the abilities we declare
-    s.uri = request_target(url, s.proxy);
+    s.uri = request_target(url, s.form);
     s.cnonce = random_cnonce();
     s.digest = wwwauth::digest_input{};
     s.digest.username = s.user;
@@ -323,6 +338,10 @@ int main(int argc, char** argv) {
   origin.has_password = o.has_user;
   origin.token = o.token;
   proxy.proxy = true;
+  // Through a proxy an https URL is a CONNECT tunnel: the proxy sees only host:port, and its
+  // credentials must go in the CONNECT request alone, never to the server inside the tunnel.
+  const bool tunnel = !o.proxy.empty() && wwwauth::detail::iequals(url_part(o.url, CURLUPART_SCHEME), "https");
+  proxy.form = tunnel ? target_form::authority : target_form::absolute;
   proxy.challenge_header = "Proxy-Authenticate";
   proxy.authorization_header = "Proxy-Authorization";
   proxy.info_header = "Proxy-Authentication-Info";
@@ -335,16 +354,21 @@ int main(int argc, char** argv) {
   bool ok = false;
   // At most: proxy answer, proxy stale retry, origin answer, origin stale retry, plus the first try.
   for (int attempt = 0; attempt < 5; ++attempt) {
-    curl_slist* headers = nullptr;
+    curl_slist* headers = nullptr;        // to the server (and to a proxy forwarding plain http)
+    curl_slist* proxy_headers = nullptr;  // in CONNECT only
     for (side* s : {&origin, &proxy}) {
       if (s->value.empty()) continue;
       if (s->answered_digest && s->sent) renew_digest(*s);
-      headers = curl_slist_append(headers, (std::string(s->authorization_header) + ": " + s->value).c_str());
+      curl_slist*& list = s->proxy && tunnel ? proxy_headers : headers;
+      list = curl_slist_append(list, (std::string(s->authorization_header) + ": " + s->value).c_str());
       s->sent = true;
     }
     body.clear();
     curl_easy_setopt(curl, CURLOPT_URL, o.url.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_PROXYHEADER, proxy_headers);
+    curl_easy_setopt(curl, CURLOPT_HEADEROPT, CURLHEADER_SEPARATE);
+    if (!o.cacert.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, o.cacert.c_str());
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
@@ -354,12 +378,16 @@ int main(int argc, char** argv) {
                 proxy.value.empty() ? "" : " with Proxy-Authorization");
     const CURLcode rc = curl_easy_perform(curl);
     curl_slist_free_all(headers);
-    if (rc != CURLE_OK) {
+    curl_slist_free_all(proxy_headers);
+    long connect_status = 0;
+    curl_easy_getinfo(curl, CURLINFO_HTTP_CONNECTCODE, &connect_status);
+    if (rc != CURLE_OK && connect_status != 407) {  // a 407 to CONNECT fails the transfer
       std::printf("transfer failed: %s\n", curl_easy_strerror(rc));
       status = 0;
       break;
     }
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    if (rc == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    else status = connect_status;
     if (o.verbose) {
       curl_header* prev = nullptr;
       while (curl_header* h = curl_easy_nextheader(curl, CURLH_HEADER | CURLH_CONNECT, -1, prev)) {
