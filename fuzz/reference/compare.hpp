@@ -96,17 +96,6 @@ inline bool same(const auth_info_result& a, const auth_info_result& b) {
   return a.err == b.err && (a.err.code != errc::none || a.params == b.params);
 }
 
-// K1 (notes/fuzz-findings.md): credentials followed by more list elements. The reference
-// reports trailing_data at the first byte after the token68 or bare scheme that is not OWS
-// (`Basic dXNl, x`: the ','), since credentials are not a list; the library parses on as a
-// challenge list and reports what it meets at or after that byte (second_scheme at `x`,
-// param_without_scheme, param_after_token68, expected_comma, expected_token...). Until the
-// lead settles which reading SPEC.md means, the fuzz targets accept this one difference.
-inline bool known_divergence(const credentials_result& reference, const credentials_result& library) {
-  return reference.err.code == errc::trailing_data && library.err.code != errc::none &&
-         library.err.offset >= reference.err.offset;
-}
-
 // --- Printing, for failure messages -----------------------------------------------------
 
 // Bytes as a C-like string literal: printable ASCII as is, the rest as \xNN.
