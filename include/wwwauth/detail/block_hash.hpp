@@ -10,7 +10,8 @@
 
 namespace wwwauth::detail {
 
-// Reads sizeof(Word) bytes at p as an unsigned integer in the given byte order.
+// Reads sizeof(Word) bytes at p as an unsigned integer in the given byte order. Compilers
+// turn the loop into one load (and a byte swap).
 template <class Word, bool BigEndian>
 constexpr Word load_word(const std::uint8_t* p) noexcept {
   Word w = 0;
@@ -39,8 +40,8 @@ constexpr Word rotr(Word x, unsigned n) noexcept {
   return static_cast<Word>((x >> n) | (x << (8 * sizeof(Word) - n)));
 }
 
-// CRTP base: Derived provides `constexpr void compress(const std::uint8_t* block)` and
-// `constexpr digest_type digest_bytes() const`. Streaming: construct (init), update() any
+// CRTP base: Derived provides `constexpr void compress(const std::uint8_t* block)`
+// and `constexpr digest_type digest_bytes() const`. Streaming: construct (init), update() any
 // number of times with any split, final() once.
 template <class Derived, std::size_t BlockSize, std::size_t LengthSize, bool BigEndian>
 class block_hash {
@@ -49,13 +50,20 @@ class block_hash {
 
   constexpr void update(std::string_view data) noexcept {
     total_ += data.size();
-    for (const char c : data) {
-      block_[used_++] = static_cast<std::uint8_t>(c);
-      if (used_ == BlockSize) {
-        self().compress(block_.data());
-        used_ = 0;
-      }
+    std::size_t pos = 0;
+    if (used_ != 0) {  // complete the buffered block first
+      while (used_ < BlockSize && pos < data.size()) block_[used_++] = static_cast<std::uint8_t>(data[pos++]);
+      if (used_ < BlockSize) return;
+      self().compress(block_.data());
+      used_ = 0;
     }
+    // Whole blocks: one tight copy each (compress() reads bytes, and a template over char
+    // input would trip clang 14's constant evaluation of not-yet-instantiated members).
+    for (; data.size() - pos >= BlockSize; pos += BlockSize) {
+      for (std::size_t i = 0; i < BlockSize; ++i) block_[i] = static_cast<std::uint8_t>(data[pos + i]);
+      self().compress(block_.data());
+    }
+    while (pos < data.size()) block_[used_++] = static_cast<std::uint8_t>(data[pos++]);
   }
 
   // Pads (RFC 1321 section 3.1-3.2, FIPS 180-4 section 5.1) and returns the digest.

@@ -33,26 +33,27 @@ class md5 : public block_hash<md5, 64, 8, false> {
   static constexpr std::array<std::uint8_t, 16> shift_{7, 12, 17, 22, 5, 9, 14, 20,
                                                        4, 11, 16, 23, 6, 10, 15, 21};
 
+  // One operation of RFC 1321 section 3.4: a = b + ((a + f + X[k] + T[i]) <<< s).
+  static constexpr std::uint32_t step(std::uint32_t a, std::uint32_t b, std::uint32_t f, std::uint32_t x,
+                                      std::size_t i) noexcept {
+    return b + rotl(a + f + x + k_[i], shift_[(i / 16) * 4 + i % 4]);
+  }
+
   constexpr void compress(const std::uint8_t* block) noexcept {
     std::array<std::uint32_t, 16> x{};
     for (std::size_t i = 0; i < 16; ++i) x[i] = load_word<std::uint32_t, false>(block + 4 * i);
     std::uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
-    for (std::size_t i = 0; i < 64; ++i) {
-      const std::size_t round = i / 16;
-      std::uint32_t f = 0;
-      std::size_t g = 0;
-      switch (round) {  // the auxiliary functions F, G, H, I and their message word orders
-        case 0: f = (b & c) | (~b & d); g = i; break;
-        case 1: f = (d & b) | (~d & c); g = (5 * i + 1) % 16; break;
-        case 2: f = b ^ c ^ d; g = (3 * i + 5) % 16; break;
-        default: f = c ^ (b | ~d); g = (7 * i) % 16; break;
-      }
-      f = f + a + k_[i] + x[g];
+    // The four rounds, each with its auxiliary function F, G, H, I and message word order.
+    auto rotate = [&](std::uint32_t next_b) {
       a = d;
       d = c;
       c = b;
-      b = b + rotl(f, shift_[round * 4 + i % 4]);
-    }
+      b = next_b;
+    };
+    for (std::size_t i = 0; i < 16; ++i) rotate(step(a, b, (b & c) | (~b & d), x[i], i));
+    for (std::size_t i = 16; i < 32; ++i) rotate(step(a, b, (d & b) | (~d & c), x[(5 * i + 1) % 16], i));
+    for (std::size_t i = 32; i < 48; ++i) rotate(step(a, b, b ^ c ^ d, x[(3 * i + 5) % 16], i));
+    for (std::size_t i = 48; i < 64; ++i) rotate(step(a, b, c ^ (b | ~d), x[(7 * i) % 16], i));
     state_[0] += a;
     state_[1] += b;
     state_[2] += c;

@@ -74,7 +74,8 @@ class sha2 : public block_hash<sha2<Traits>, 16 * sizeof(typename Traits::word),
   friend base;
   static constexpr std::size_t rounds = Traits::k.size();
 
-  static constexpr word big_sigma(word x, std::size_t i) noexcept {
+  // FIPS 180-4 sections 4.1.2 and 4.1.3: Sigma0, Sigma1, sigma0, sigma1 (rot[0..11]).
+  static constexpr word rot3(word x, std::size_t i) noexcept {
     return rotr(x, Traits::rot[i]) ^ rotr(x, Traits::rot[i + 1]) ^ rotr(x, Traits::rot[i + 2]);
   }
   static constexpr word small_sigma(word x, std::size_t i) noexcept {
@@ -87,16 +88,23 @@ class sha2 : public block_hash<sha2<Traits>, 16 * sizeof(typename Traits::word),
     for (std::size_t t = 0; t < 16; ++t) w[t] = load_word<word, true>(block + sizeof(word) * t);
     for (std::size_t t = 16; t < rounds; ++t)
       w[t] = static_cast<word>(small_sigma(w[t - 2], 9) + w[t - 7] + small_sigma(w[t - 15], 6) + w[t - 16]);
-    std::array<word, 8> v = state_;  // a b c d e f g h
+    word a = state_[0], b = state_[1], c = state_[2], d = state_[3];
+    word e = state_[4], f = state_[5], g = state_[6], h = state_[7];
     for (std::size_t t = 0; t < rounds; ++t) {
-      const word ch = static_cast<word>((v[4] & v[5]) ^ (~v[4] & v[6]));
-      const word maj = static_cast<word>((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
-      const word t1 = static_cast<word>(v[7] + big_sigma(v[4], 3) + ch + Traits::k[t] + w[t]);
-      const word t2 = static_cast<word>(big_sigma(v[0], 0) + maj);
-      for (std::size_t i = 7; i > 0; --i) v[i] = v[i - 1];
-      v[4] = static_cast<word>(v[4] + t1);
-      v[0] = static_cast<word>(t1 + t2);
+      const word ch = static_cast<word>((e & f) ^ (~e & g));
+      const word maj = static_cast<word>((a & b) ^ (a & c) ^ (b & c));
+      const word t1 = static_cast<word>(h + rot3(e, 3) + ch + Traits::k[t] + w[t]);
+      const word t2 = static_cast<word>(rot3(a, 0) + maj);
+      h = g;
+      g = f;
+      f = e;
+      e = static_cast<word>(d + t1);
+      d = c;
+      c = b;
+      b = a;
+      a = static_cast<word>(t1 + t2);
     }
+    const std::array<word, 8> v{a, b, c, d, e, f, g, h};
     for (std::size_t i = 0; i < 8; ++i) state_[i] = static_cast<word>(state_[i] + v[i]);
   }
 
