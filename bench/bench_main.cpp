@@ -14,7 +14,7 @@
 // printed on stderr.
 #include "bench_common.hpp"
 
-#include <wwwauth/wwwauth.hpp>
+#include <wwwauth/challenge.hpp>  // parse_challenges, challenge, auth_param, param_value
 
 #include <algorithm>
 #include <cctype>
