@@ -51,24 +51,36 @@ class param_value {
   // True when raw() is the decoded value: no copy is needed.
   constexpr bool is_plain() const noexcept { return escapes_ == 0; }
 
+  // Calls visit(char) for each decoded byte, until it returns false; true when all were
+  // visited. Without quoted-pairs the value is its raw bytes: a '\' in a token or a lenient
+  // unquoted value (`realm=C:\dir`) is an ordinary byte, since escaping exists only inside a
+  // quoted-string (section 5.6.4). (Defined before its callers: clang 14 does not instantiate
+  // a member template defined later in time for a constant expression.)
+  template <class Visit>
+  constexpr bool visit(Visit v) const {
+    if (!is_plain()) return for_each_unescaped(raw_, v);
+    for (const char c : raw_) {
+      if (!v(c)) return false;
+    }
+    return true;
+  }
+
+  template <class OutputIt>
+  constexpr OutputIt decode(OutputIt out) const {
+    visit([&](char c) {
+      *out = c;
+      ++out;
+      return true;
+    });
+    return out;
+  }
+
   // Writes the decoded value to buf when it fits in cap bytes, and returns its size either
   // way (like snprintf, without the terminator): a result above cap means nothing was written.
   constexpr std::size_t decode_into(char* buf, std::size_t cap) const noexcept {
     if (size() <= cap) decode(buf);
     return size();
   }
-  template <class OutputIt>
-  constexpr OutputIt decode(OutputIt out) const {
-    if (!is_plain()) return unescape(raw_, out);
-    for (const char c : raw_) *out++ = c;
-    return out;
-  }
-
-  // Decoded value == s, without decoding.
-  constexpr bool equals(std::string_view s) const noexcept { return compare(s, false); }
-  // Decoded value == s, ASCII case-insensitively (for values a scheme defines so, such as
-  // Digest's algorithm and stale, RFC 7616 section 3.3).
-  constexpr bool iequals(std::string_view s) const noexcept { return compare(s, true); }
 
  private:
   constexpr bool compare(std::string_view s, bool fold_case) const noexcept {
@@ -80,18 +92,14 @@ class param_value {
     });
   }
 
-  // Calls visit(char) for each decoded byte, until it returns false. Without quoted-pairs the
-  // value is its raw bytes: a '\' in a token or a lenient unquoted value (`realm=C:\dir`) is
-  // an ordinary byte, since escaping exists only inside a quoted-string (section 5.6.4).
-  template <class Visit>
-  constexpr bool visit(Visit v) const {
-    if (!is_plain()) return for_each_unescaped(raw_, v);
-    for (const char c : raw_) {
-      if (!v(c)) return false;
-    }
-    return true;
-  }
+ public:
+  // Decoded value == s, without decoding.
+  constexpr bool equals(std::string_view s) const noexcept { return compare(s, false); }
+  // Decoded value == s, ASCII case-insensitively (for values a scheme defines so, such as
+  // Digest's algorithm and stale, RFC 7616 section 3.3).
+  constexpr bool iequals(std::string_view s) const noexcept { return compare(s, true); }
 
+ private:
   std::string_view raw_{};
   std::size_t escapes_ = 0;
   bool quoted_ = false;
