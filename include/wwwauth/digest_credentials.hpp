@@ -75,13 +75,14 @@ constexpr void for_each_list_token(const param_value& v, F f) noexcept {
     n = 0;
     overflow = false;
   };
-  for_each_value_char(v, [&](char c) {
+  v.visit([&](char c) {
     if (c == ',') {
       flush();
     } else if (c != ' ' && c != '\t') {
       if (n < token.size()) token[n++] = c;
       else overflow = true;
     }
+    return true;
   });
   flush();
 }
@@ -154,7 +155,10 @@ class hash_stream {
     if (v.is_plain()) {
       h_.update(v.raw());  // the common case, in one call
     } else {
-      for_each_value_char(v, [this](char c) { h_.update(std::string_view(&c, 1)); });
+      v.visit([this](char c) {
+        h_.update(std::string_view(&c, 1));
+        return true;
+      });
     }
     return *this;
   }

@@ -7,6 +7,7 @@
 
 #include "../build_error.hpp"
 #include "../chars.hpp"
+#include "../tokenizer.hpp"
 #include "../unescape.hpp"
 
 namespace wwwauth::detail {
@@ -40,44 +41,10 @@ class bounded_iterator {
 
 // True when every byte may appear in a quoted-string, escaped or not: quoted-pair takes
 // HTAB, SP, VCHAR and obs-text, so only the other CTLs (0x00-0x08, 0x0A-0x1F, 0x7F) are out.
-constexpr bool quotable(std::string_view s) noexcept {
-  for (const char c : s) {
-    if (!chars::is_quotable(c)) return false;
-  }
-  return true;
-}
-
-constexpr bool is_token(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (const char c : s) {
-    if (!chars::is_tchar(c)) return false;
-  }
-  return true;
-}
-
+constexpr bool quotable(std::string_view s) noexcept { return skip_while(s, 0, chars::is_quotable) == s.size(); }
+constexpr bool is_token(std::string_view s) noexcept { return !s.empty() && token_end(s, 0) == s.size(); }
 // token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="  (RFC 9110 section 11.2)
-constexpr bool is_token68(std::string_view s) noexcept {
-  std::size_t i = 0;
-  while (i < s.size() && chars::is_token68(s[i])) ++i;
-  if (i == 0) return false;
-  while (i < s.size() && s[i] == '=') ++i;
-  return i == s.size();
-}
-
-// Calls f(char) for each byte of a received value as the peer meant it: a value without
-// quoted-pairs is its raw bytes (an unquoted lenient value may hold '\', which is no escape
-// outside a quoted-string), otherwise the quoted-string content decoded.
-template <class F>
-constexpr void for_each_value_char(const param_value& v, F f) noexcept {
-  if (v.is_plain()) {
-    for (const char c : v.raw()) f(c);
-  } else {
-    for_each_unescaped(v.raw(), [&f](char c) {
-      f(c);
-      return true;
-    });
-  }
-}
+constexpr bool is_token68(std::string_view s) noexcept { return !s.empty() && token68_end(s, 0) == s.size(); }
 
 template <class OutIt>
 class field_writer {
@@ -104,7 +71,10 @@ class field_writer {
   // be a lenient token holding '\' or an unterminated string, so it is never copied as is.
   constexpr field_writer& quoted(const param_value& v) noexcept {
     put('"');
-    for_each_value_char(v, [this](char c) { escaped(c); });
+    v.visit([this](char c) {
+      escaped(c);
+      return true;
+    });
     return put('"');
   }
   // `name=value` preceded by ", " unless it is the first parameter.
