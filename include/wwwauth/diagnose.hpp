@@ -213,7 +213,9 @@ inline constexpr hint_spec retry_rejected{
 inline constexpr hint_spec retry_stale{
     hint_id::retry_stale, S::info, A::client, 0,
     "Credentials were sent, but the server now gives a new nonce for the same realm (or says "
-    "stale=true): retry once with the new nonce and the same credentials, without asking the user."};
+    "stale=true): retry once with the new nonce and the same credentials, without asking the user. "
+    "Without stale=true this may still be a wrong password (RFC 7616 section 3.3; Apache and "
+    "lighttpd send a new nonce with every 401): if that retry is refused too, ask the user."};
 inline constexpr hint_spec retry_other_realm{
     hint_id::retry_other_realm, S::warning, A::client, 0,
     "Credentials were sent for another realm than the one asked for now: use the credentials "
