@@ -319,7 +319,7 @@ void register_set(const data_set& set) {
 
   // wwwauth itself must accept every line: the data is meant to be valid (strict).
   for (std::size_t i = 0; i < set.lines.size(); ++i) {
-    const auto list = wwwauth::parse_challenges(set.lines[i]);
+    const auto list = wwwauth::parse_challenges(std::string_view(set.lines[i]));
     if (list.error()) {
       std::fprintf(stderr, "wwwauth-bench: %s line %zu: wwwauth strict error '%.*s' at byte %zu: %s\n",
                    set.name.c_str(), i + 1, static_cast<int>(list.error().message().size()),
