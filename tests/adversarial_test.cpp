@@ -140,14 +140,15 @@ TEST_CASE("adversarial inputs: the parts are the expected sizes") {
     CHECK(out == std::string(MiB / 2, '"'));
   }
   SECTION("credentials and Authentication-Info of 1 MiB") {
-    CHECK(wwwauth::parse_credentials(std::string(MiB, ',')).error() ==
-          wwwauth::parse_error{wwwauth::errc::expected_token, 0, 0});
-    CHECK(wwwauth::parse_credentials("Basic " + std::string(MiB, 'A')).token68().size() == MiB);
+    const std::string commas(MiB, ',');
+    CHECK(wwwauth::parse_credentials(commas).error() == wwwauth::parse_error{wwwauth::errc::expected_token, 0, 0});
+    const std::string basic = "Basic " + std::string(MiB, 'A');
+    CHECK(wwwauth::parse_credentials(basic).token68().size() == MiB);
     const std::string info = repeat("a=b, ", MiB / 5);
     CHECK(wwwauth::parse_auth_info(info).error() == wwwauth::parse_error{wwwauth::errc::duplicate_param, 0, 5});
     const wwwauth::param_list lenient = wwwauth::parse_auth_info(info, wwwauth::mode::lenient);
     CHECK_FALSE(lenient.error());
     CHECK(lenient.size() == MiB / 5);
-    CHECK(wwwauth::parse_auth_info(std::string(MiB, ',')).size() == 0);
+    CHECK(wwwauth::parse_auth_info(commas).size() == 0);
   }
 }

@@ -13,6 +13,7 @@
 #include <type_traits>
 
 #include "detail/ascii.hpp"
+#include "detail/dangling.hpp"
 #include "detail/grammar.hpp"
 #include "error.hpp"
 #include "param_list.hpp"
@@ -135,6 +136,9 @@ class challenge_list {
 constexpr challenge_list parse_challenges(std::string_view field, mode m = mode::strict) noexcept {
   return challenge_list(detail::make_cursor(field), m);
 }
+// A temporary std::string would leave every view dangling: refused at compile time.
+template <class String, class = detail::refuse_temporary_string<String>>
+challenge_list parse_challenges(String&& field, mode m = mode::strict) = delete;
 // Parses several field lines of one response as one list (RFC 9110 section 5.3). The array
 // of lines must outlive the result, as must the lines.
 constexpr challenge_list parse_challenges(const std::string_view* fields, std::size_t count,
@@ -149,5 +153,10 @@ template <class Fields, class = std::enable_if_t<!std::is_convertible_v<const Fi
 constexpr challenge_list parse_challenges(const Fields& fields, mode m = mode::strict) noexcept {
   return parse_challenges(fields.data(), fields.size(), m);
 }
+// A temporary container would leave the list pointing at its freed array: refused.
+template <class Fields, class = std::enable_if_t<!std::is_lvalue_reference_v<Fields>>,
+          class = std::enable_if_t<std::is_convertible_v<decltype(std::declval<const Fields&>().data()),
+                                                         const std::string_view*>>>
+challenge_list parse_challenges(Fields&& fields, mode m = mode::strict) = delete;
 
 }  // namespace wwwauth

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "challenge.hpp"
+#include "detail/dangling.hpp"
 #include "detail/grammar.hpp"
 #include "error.hpp"
 
@@ -42,5 +43,8 @@ class credentials : public challenge {
 constexpr credentials parse_credentials(std::string_view field, mode m = mode::strict) noexcept {
   return credentials(field, m);
 }
+// A temporary std::string would leave every view dangling: refused at compile time.
+template <class String, class = detail::refuse_temporary_string<String>>
+credentials parse_credentials(String&& field, mode m = mode::strict) = delete;
 
 }  // namespace wwwauth

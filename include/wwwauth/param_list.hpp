@@ -7,6 +7,7 @@
                         // <iterator> itself would double the cost of including wwwauth
 
 #include "detail/grammar.hpp"
+#include "detail/dangling.hpp"
 #include "error.hpp"
 #include "param.hpp"
 
@@ -122,6 +123,9 @@ class param_list {
 constexpr param_list parse_auth_info(std::string_view field, mode m = mode::strict) noexcept {
   return param_list(detail::make_cursor(field), m);
 }
+// A temporary std::string would leave every view dangling: refused at compile time.
+template <class String, class = detail::refuse_temporary_string<String>>
+param_list parse_auth_info(String&& field, mode m = mode::strict) = delete;
 // Several field lines of one response, as one list. `fields` must outlive the result.
 constexpr param_list parse_auth_info(const std::string_view* fields, std::size_t count,
                                      mode m = mode::strict) noexcept {
