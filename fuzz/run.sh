@@ -8,7 +8,8 @@
 #
 # Usage: fuzz/run.sh [--ci] [SECONDS] [TARGET...]
 #   --ci      do not touch fuzz/corpus/ (fuzz/ci.sh uses this)
-#   TARGET    parse_strict parse_lenient unescape credentials (default: all)
+#   TARGET    parse_strict parse_lenient unescape credentials answer diagnose, and
+#             parse_strict_portable parse_lenient_portable (default: every fuzz_* built)
 # Environment: CXX_FUZZ (default clang++), WWWAUTH_FUZZ_BUILD (default fuzz/build-run),
 #              WWWAUTH_FUZZ_JOBS (build parallelism, default 2).
 set -euo pipefail
@@ -20,7 +21,6 @@ if [[ "${1:-}" == "--ci" ]]; then merge=0; shift; fi
 seconds="${1:-60}"
 [[ $# -gt 0 ]] && shift
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(parse_strict parse_lenient unescape credentials)
 build="${WWWAUTH_FUZZ_BUILD:-$here/build-run}"
 cxx="${CXX_FUZZ:-clang++}"
 
@@ -32,14 +32,21 @@ fi
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DWWWAUTH_BUILD_FUZZERS=ON \
   -DWWWAUTH_BUILD_TESTS=OFF -DWWWAUTH_BUILD_EXAMPLES=OFF -DWWWAUTH_BUILD_BENCH=OFF \
   -DWWWAUTH_INSTALL=OFF -DWWWAUTH_WERROR=ON >"$build.cmake.log" 2>&1 || { cat "$build.cmake.log"; exit 2; }
-ninja -C "$build" -j"${WWWAUTH_FUZZ_JOBS:-2}" "${targets[@]/#/fuzz_}"
+if [[ ${#targets[@]} -eq 0 ]]; then
+  ninja -C "$build" -j"${WWWAUTH_FUZZ_JOBS:-2}"  # only the fuzz targets are configured
+  for exe in "$build"/fuzz/fuzz_*; do
+    if [[ -f "$exe" && -x "$exe" ]]; then targets+=("${exe##*/fuzz_}"); fi
+  done
+else
+  ninja -C "$build" -j"${WWWAUTH_FUZZ_JOBS:-2}" "${targets[@]/#/fuzz_}"
+fi
 
 mkdir -p "$build/artifacts" "$build/logs"
 failed=()
 summary=()
 for t in "${targets[@]}"; do
   exe="$build/fuzz/fuzz_$t"
-  seeds="$here/corpus/$t"
+  seeds="$here/corpus/${t%_portable}"  # a _portable build shares its target's corpus
   new="$build/new/$t"
   log="$build/logs/$t.log"
   rm -rf "$new" && mkdir -p "$new"
@@ -58,7 +65,7 @@ for t in "${targets[@]}"; do
     grep -E -A12 'wwwauth fuzz check failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error' "$log" | head -30 || true
     ls -1 "$build/artifacts/$t-"* 2>/dev/null | sed 's/^/   reproducer: /' || true
   fi
-  line="$(printf '%-14s %10s execs  %7s execs/s  %s' "$t" "${execs:-?}" "${rate:-?}" "${cov:-cov: ?}")"
+  line="$(printf '%-23s %10s execs  %7s execs/s  %s' "$t" "${execs:-?}" "${rate:-?}" "${cov:-cov: ?}")"
   if [[ $merge -eq 1 && $rc -eq 0 ]]; then
     # -use_counters=0: only inputs reaching new edges go into the committed corpus (hit-count
     # variations would add hundreds of files per run); fuzzing regrows the rest in seconds.
@@ -70,7 +77,7 @@ for t in "${targets[@]}"; do
 done
 
 echo
-echo "target              executions  rate           coverage (edges, features, corpus)"
+echo "target                   executions  rate           coverage (edges, features, corpus)"
 printf '%s\n' "${summary[@]}"
 if [[ ${#failed[@]} -ne 0 ]]; then
   echo "findings in: ${failed[*]}" >&2
