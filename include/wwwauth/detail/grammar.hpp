@@ -27,8 +27,7 @@ struct challenge_parts {
   std::string_view scheme{};
   std::string_view token68{};
   bool has_token68 = false;
-  bool has_param_list = false;  // the scheme was followed by SP and a #auth-param list
-  cursor params_begin{};        // where that list starts
+  cursor params_begin{};  // where the #auth-param list starts, when the scheme has one
   std::size_t param_count = 0;
 };
 
@@ -79,19 +78,16 @@ struct element_parser {
   constexpr bool lenient() const noexcept { return m == mode::lenient; }
 
   // Skips OWS, commas and line boundaries: the separators of the list rule, which accepts
-  // empty elements (section 5.6.1). Returns whether a separator (or the end) was crossed.
-  constexpr bool skip_separators() noexcept {
-    bool crossed = false;
+  // empty elements (section 5.6.1).
+  constexpr void skip_separators() noexcept {
     for (;;) {
       cur.pos = skip_ows(cur.text, cur.pos);
       if (cur.at_field_end()) {
-        if (!cur.next_field()) return true;
-        crossed = true;
+        if (!cur.next_field()) return;
       } else if (cur.peek() == ',') {
         ++cur.pos;
-        crossed = true;
       } else {
-        return crossed;
+        return;
       }
     }
   }
@@ -250,7 +246,6 @@ struct element_parser {
   }
 
   constexpr bool parse_params(challenge_parts& out, duplicate_check* duplicates) noexcept {
-    out.has_param_list = true;
     out.params_begin = cur;
     skip_separators();
     return parse_param_list(out.param_count, duplicates) && after_challenge(out);
