@@ -29,9 +29,10 @@ if ! command -v "$cxx" >/dev/null; then
   exit 2
 fi
 
+mkdir -p "$build"
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DWWWAUTH_BUILD_FUZZERS=ON \
   -DWWWAUTH_BUILD_TESTS=OFF -DWWWAUTH_BUILD_EXAMPLES=OFF -DWWWAUTH_BUILD_BENCH=OFF \
-  -DWWWAUTH_INSTALL=OFF -DWWWAUTH_WERROR=ON >"$build.cmake.log" 2>&1 || { cat "$build.cmake.log"; exit 2; }
+  -DWWWAUTH_INSTALL=OFF -DWWWAUTH_WERROR=ON >"$build/cmake.log" 2>&1 || { cat "$build/cmake.log"; exit 2; }
 if [[ ${#targets[@]} -eq 0 ]]; then
   ninja -C "$build" -j"${WWWAUTH_FUZZ_JOBS:-2}"  # only the fuzz targets are configured
   for exe in "$build"/fuzz/fuzz_*; do
