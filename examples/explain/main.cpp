@@ -173,6 +173,14 @@ void print_text(const input& in, const wwwauth::challenge_list& list, const expl
     // Caret under the offending byte; the field is shown escaped, so measure the escaped prefix.
     const std::string prefix = explain::printable(std::string_view(field).substr(0, e.offset));
     std::cout << "  " << explain::printable(field) << "\n  " << std::string(prefix.size(), ' ') << "^\n";
+    // What lenient parsing (the default without --strict) still reads of the same fields.
+    const std::vector<std::string_view> views(in.fields.begin(), in.fields.end());
+    const auto lenient = wwwauth::parse_challenges(views, wwwauth::mode::lenient);
+    if (lenient.size() > list.size()) {
+      std::cout << "Lenient parsing (without --strict) reads " << lenient.size() << " challenge(s):";
+      for (const wwwauth::challenge& c : lenient) std::cout << " " << explain::printable(c.scheme());
+      std::cout << (lenient.ok() ? "" : " (then stops at its own error)") << "\n";
+    }
   }
 }
 
