@@ -142,6 +142,8 @@ TEST_CASE("errors and their offsets") {
       {"scheme followed by '/'", "Basic/x", " ! expected_space@0:5", nullptr},
       {"HTAB after the scheme", "Basic\trealm=x", " ! expected_space@0:5", "Basic realm=x"},
       {"HTAB then comma ends a bare scheme", "Basic\t, Bearer", "Basic | Bearer", nullptr},
+      {"SP then HTAB before the first element", "Basic \trealm=x", " ! expected_token@0:6", "Basic realm=x"},
+      {"SP then HTAB before an empty first element", "Basic \t,realm=x", "Basic realm=x", nullptr},
       {"name= at the end is a token68", "Basic realm=", "Basic #realm=", nullptr},
       {"missing value at the end", "Basic a=1, realm=", " ! expected_value@0:17", nullptr},
       {"missing value before a comma", "Basic a=1, realm=, b=2", " ! expected_value@0:17", nullptr},

@@ -21,8 +21,8 @@
 //     the length of the line as given (an error there has offset = that length), and a
 //     lenient unterminated quoted-string keeps everything after its quote, trailing OWS
 //     included ("raw() is everything after the opening quote"; `"x\ ` ends in a quoted-pair).
-//  R2 Strict: after the scheme's 1*SP, OWS may precede the first element (`Basic \trealm=x`
-//     is accepted). The RFC grammar has no OWS there; see strict_ows_after_scheme_space.
+//  R2 Strict: after the scheme's 1*SP no HTAB may precede the first element (`Basic \trealm=x`
+//     is expected_token at the tab), as the RFC grammar says.
 //  R3 Context errors (param_without_scheme, param_after_token68, duplicate_param,
 //     too_many_params) are raised as soon as `token BWS "="` is read, before its value.
 //  R4 too_many_params is checked before duplicate_param.
@@ -188,11 +188,6 @@ struct failure {
   error err;
 };
 
-// R2: whether strict mode lets OWS (an HTAB) follow the 1*SP after a scheme, as the
-// library does. The RFC grammar says no (`challenge = auth-scheme [ 1*SP ( token68 /
-// #auth-param ) ]`, and a list does not start with OWS); set to false for the RFC reading,
-// which then reports expected_token at that HTAB.
-constexpr bool strict_ows_after_scheme_space = true;
 
 // One field line: its bytes, its index, and where its content starts (after leading OWS).
 struct field {
@@ -342,7 +337,9 @@ inline std::size_t first_element(const field& f, std::size_t i, mode m, challeng
     st = state::open;
     return after_ows;
   }
-  if (!strict_ows_after_scheme_space && after_ows != i) f.fail(errc::expected_token, i);  // R2
+  // R2: `challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]`, and a list does not
+  // start with OWS: an HTAB after the spaces is expected_token.
+  if (after_ows != i) f.fail(errc::expected_token, i);
   i = after_ows;
 
   // Reading 1: auth-param.

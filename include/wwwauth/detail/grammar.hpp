@@ -222,6 +222,11 @@ struct element_parser {
       return end_without_params(out);
     }
     if (!spaced) return fail(errc::expected_space, scheme_end);
+    // 1*SP leads straight to the element: strict mode takes no HTAB among them.
+    if (!lenient()) {
+      const std::size_t spaces_end = skip_while(s, scheme_end, [](char c) { return c == ' '; });
+      if (spaces_end != cur.pos) return fail(errc::expected_token, spaces_end);
+    }
 
     // The first element is a parameter or a token68; `=` may end both, and never both read.
     std::size_t name_end = 0;
