@@ -8,12 +8,12 @@
 #pragma once
 
 #include <cstddef>
-#include <string_view>  // also declares std::input_iterator_tag in libstdc++, libc++ and MSVC;
-                        // <iterator> itself would double the cost of including wwwauth
+#include <string_view>
 #include <type_traits>
 
 #include "detail/ascii.hpp"
 #include "detail/dangling.hpp"
+#include "detail/element_iterator.hpp"
 #include "detail/grammar.hpp"
 #include "error.hpp"
 #include "param_list.hpp"
@@ -46,53 +46,24 @@ class challenge {
   mode mode_ = mode::strict;
 };
 
+namespace detail {
+struct read_challenge {
+  static constexpr void next(element_parser& p, challenge& out) noexcept {
+    challenge_parts parts;
+    p.skip_separators();
+    p.parse_challenge(parts, nullptr);
+    out = challenge(parts, p.m);
+  }
+};
+}  // namespace detail
+
 // The challenges of one or more field lines, validated at construction in one pass. Iteration
 // yields every challenge completed before the first error (a challenge is complete when the
 // next element starts another one, or the input ends), then stops; error() tells what
 // stopped it. Views point into the caller's input, which must outlive the list.
 class challenge_list {
  public:
-  class iterator {
-   public:
-    // Dereferencing returns a copy (a few views), so that `auto& c = *list.begin()` cannot
-    // dangle when the iterator is a temporary; hence an input iterator.
-    using iterator_category = std::input_iterator_tag;
-    using value_type = challenge;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const challenge*;
-    using reference = challenge;
-
-    constexpr iterator() noexcept = default;
-    // `first` is the first challenge and `after_first` where the input goes on after it.
-    constexpr iterator(const challenge& first, detail::cursor after_first, std::size_t remaining, mode m) noexcept
-        : parser_{after_first, m, {}}, current_(first), remaining_(remaining) {}
-    constexpr reference operator*() const noexcept { return current_; }
-    constexpr pointer operator->() const noexcept { return &current_; }
-    constexpr iterator& operator++() noexcept {
-      if (--remaining_ != 0) load();
-      return *this;
-    }
-    constexpr iterator operator++(int) noexcept {
-      iterator before = *this;
-      ++*this;
-      return before;
-    }
-    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-      return a.remaining_ == b.remaining_;
-    }
-    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
-
-   private:
-    constexpr void load() noexcept {
-      detail::challenge_parts parts;
-      parser_.skip_separators();
-      parser_.parse_challenge(parts, nullptr);
-      current_ = challenge(parts, parser_.m);
-    }
-    detail::element_parser parser_{};
-    challenge current_{};
-    std::size_t remaining_ = 0;
-  };
+  using iterator = detail::element_iterator<challenge, detail::read_challenge>;
 
   constexpr challenge_list(detail::cursor start, mode m) noexcept : mode_(m) {
     detail::element_parser p{start, m, {}};
@@ -116,7 +87,9 @@ class challenge_list {
     error_ = p.error;
   }
 
-  constexpr iterator begin() const noexcept { return iterator(first_, after_first_, count_, mode_); }
+  constexpr iterator begin() const noexcept {
+    return iterator(first_, detail::element_parser{after_first_, mode_, {}}, count_);
+  }
   constexpr iterator end() const noexcept { return iterator(); }
   // The number of challenges iteration yields.
   constexpr std::size_t size() const noexcept { return count_; }

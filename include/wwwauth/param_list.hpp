@@ -3,15 +3,26 @@
 #pragma once
 
 #include <cstddef>
-#include <string_view>  // also declares std::input_iterator_tag in libstdc++, libc++ and MSVC;
-                        // <iterator> itself would double the cost of including wwwauth
+#include <string_view>
 
-#include "detail/grammar.hpp"
 #include "detail/dangling.hpp"
+#include "detail/element_iterator.hpp"
+#include "detail/grammar.hpp"
 #include "error.hpp"
 #include "param.hpp"
 
 namespace wwwauth {
+
+namespace detail {
+struct read_param {
+  static constexpr void next(element_parser& p, auth_param& out) noexcept {
+    p.skip_separators();
+    std::size_t name_end = 0;
+    const std::size_t value_pos = p.param_value_offset(name_end);
+    p.parse_param(name_end, value_pos, out, nullptr);
+  }
+};
+}  // namespace detail
 
 // The parameters of a challenge, in input order, as auth_param views:
 //
@@ -22,55 +33,18 @@ namespace wwwauth {
 // caller's array of lines): both must outlive it.
 class param_range {
  public:
-  class iterator {
-   public:
-    // Dereferencing returns a copy (a few views), so that `auto& c = *list.begin()` cannot
-    // dangle when the iterator is a temporary; hence an input iterator.
-    using iterator_category = std::input_iterator_tag;
-    using value_type = auth_param;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const auth_param*;
-    using reference = auth_param;
-
-    constexpr iterator() noexcept = default;
-    constexpr iterator(detail::cursor start, std::size_t remaining, mode m) noexcept
-        : parser_{start, m, {}}, remaining_(remaining) {
-      if (remaining_ != 0) load();
-    }
-    constexpr reference operator*() const noexcept { return current_; }
-    constexpr pointer operator->() const noexcept { return &current_; }
-    constexpr iterator& operator++() noexcept {
-      if (--remaining_ != 0) load();
-      return *this;
-    }
-    constexpr iterator operator++(int) noexcept {
-      iterator before = *this;
-      ++*this;
-      return before;
-    }
-    // Iterators of one range are equal when as many parameters remain after them.
-    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-      return a.remaining_ == b.remaining_;
-    }
-    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
-
-   private:
-    constexpr void load() noexcept {
-      parser_.skip_separators();
-      std::size_t name_end = 0;
-      const std::size_t value_pos = parser_.param_value_offset(name_end);
-      parser_.parse_param(name_end, value_pos, current_, nullptr);
-    }
-    detail::element_parser parser_{};
-    auth_param current_{};
-    std::size_t remaining_ = 0;
-  };
+  using iterator = detail::element_iterator<auth_param, detail::read_param>;
 
   constexpr param_range() noexcept = default;
   constexpr param_range(detail::cursor start, std::size_t count, mode m) noexcept
       : start_(start), count_(count), mode_(m) {}
 
-  constexpr iterator begin() const noexcept { return iterator(start_, count_, mode_); }
+  constexpr iterator begin() const noexcept {
+    detail::element_parser parser{start_, mode_, {}};
+    auth_param first;
+    if (count_ != 0) detail::read_param::next(parser, first);
+    return iterator(first, parser, count_);
+  }
   constexpr iterator end() const noexcept { return iterator(); }
   constexpr std::size_t size() const noexcept { return count_; }
   constexpr bool empty() const noexcept { return count_ == 0; }

@@ -1,0 +1,55 @@
+// The iterator behind param_range and challenge_list: it re-reads input that has been
+// validated, one element per step, knowing from validation how many elements there are.
+#pragma once
+
+#include <cstddef>
+#include <string_view>  // also declares std::input_iterator_tag in libstdc++, libc++ and MSVC;
+                        // <iterator> itself would double the cost of including wwwauth
+
+#include "grammar.hpp"
+
+namespace wwwauth::detail {
+
+// `Read::next(parser, value)` reads the element at the parser's cursor into `value`.
+template <class Value, class Read>
+class element_iterator {
+ public:
+  // Dereferencing returns a copy (a few views), so that `auto& c = *list.begin()` cannot
+  // dangle when the iterator is a temporary; hence an input iterator.
+  using iterator_category = std::input_iterator_tag;
+  using value_type = Value;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const Value*;
+  using reference = Value;
+
+  constexpr element_iterator() noexcept = default;
+  // `first` is the element at the start, `after_first` the parser just past it.
+  constexpr element_iterator(const Value& first, const element_parser& after_first, std::size_t remaining) noexcept
+      : parser_(after_first), current_(first), remaining_(remaining) {}
+
+  constexpr reference operator*() const noexcept { return current_; }
+  constexpr pointer operator->() const noexcept { return &current_; }
+  constexpr element_iterator& operator++() noexcept {
+    if (--remaining_ != 0) Read::next(parser_, current_);
+    return *this;
+  }
+  constexpr element_iterator operator++(int) noexcept {
+    element_iterator before = *this;
+    ++*this;
+    return before;
+  }
+  // Iterators of one range are equal when as many elements remain after them.
+  friend constexpr bool operator==(const element_iterator& a, const element_iterator& b) noexcept {
+    return a.remaining_ == b.remaining_;
+  }
+  friend constexpr bool operator!=(const element_iterator& a, const element_iterator& b) noexcept {
+    return !(a == b);
+  }
+
+ private:
+  element_parser parser_{};
+  Value current_{};
+  std::size_t remaining_ = 0;
+};
+
+}  // namespace wwwauth::detail
