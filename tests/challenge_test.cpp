@@ -222,10 +222,12 @@ TEST_CASE("strict mode checks at most max_strict_params parameters") {
   CHECK(lenient.begin()->param_count() == wwwauth::max_strict_params + 1);
 }
 
-TEST_CASE("every error code has its own message") {
+TEST_CASE("every error code has its own name and message") {
   using wwwauth::errc;
   for (int i = 0; i <= static_cast<int>(errc::expected_param); ++i) {
+    CHECK(wwwauth::name(static_cast<errc>(i)) != "unknown");
     for (int j = i + 1; j <= static_cast<int>(errc::expected_param); ++j) {
+      CHECK(wwwauth::name(static_cast<errc>(i)) != wwwauth::name(static_cast<errc>(j)));
       CHECK(wwwauth::message(static_cast<errc>(i)) != wwwauth::message(static_cast<errc>(j)));
     }
   }

@@ -25,6 +25,28 @@ enum class errc : std::uint8_t {
   expected_param,
 };
 
+// The code's stable name, as spelled in the enum ("expected_token"), for logs and tools.
+constexpr std::string_view name(errc code) noexcept {
+  switch (code) {
+    case errc::none: return "none";
+    case errc::expected_token: return "expected_token";
+    case errc::expected_space: return "expected_space";
+    case errc::expected_value: return "expected_value";
+    case errc::expected_comma: return "expected_comma";
+    case errc::unterminated_quoted_string: return "unterminated_quoted_string";
+    case errc::invalid_quoted_char: return "invalid_quoted_char";
+    case errc::param_without_scheme: return "param_without_scheme";
+    case errc::param_after_token68: return "param_after_token68";
+    case errc::duplicate_param: return "duplicate_param";
+    case errc::too_many_params: return "too_many_params";
+    case errc::second_scheme: return "second_scheme";
+    case errc::trailing_data: return "trailing_data";
+    case errc::expected_param: return "expected_param";
+  }
+  return "unknown";
+}
+
+// A static English sentence saying what went wrong.
 constexpr std::string_view message(errc code) noexcept {
   switch (code) {
     case errc::none: return "no error";

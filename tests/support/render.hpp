@@ -11,27 +11,6 @@
 
 namespace wwwauth_test {
 
-inline std::string_view code_name(wwwauth::errc code) {
-  using wwwauth::errc;
-  switch (code) {
-    case errc::none: return "none";
-    case errc::expected_token: return "expected_token";
-    case errc::expected_space: return "expected_space";
-    case errc::expected_value: return "expected_value";
-    case errc::expected_comma: return "expected_comma";
-    case errc::unterminated_quoted_string: return "unterminated_quoted_string";
-    case errc::invalid_quoted_char: return "invalid_quoted_char";
-    case errc::param_without_scheme: return "param_without_scheme";
-    case errc::param_after_token68: return "param_after_token68";
-    case errc::duplicate_param: return "duplicate_param";
-    case errc::too_many_params: return "too_many_params";
-    case errc::second_scheme: return "second_scheme";
-    case errc::trailing_data: return "trailing_data";
-    case errc::expected_param: return "expected_param";
-  }
-  return "?";
-}
-
 inline std::string render(const wwwauth::auth_param& p) {
   std::string out(p.name());
   out += '=';
@@ -60,7 +39,7 @@ inline std::string render(const wwwauth::challenge& c) {
 
 inline std::string render(const wwwauth::parse_error& e) {
   if (!e) return {};
-  return " ! " + std::string(code_name(e.code)) + '@' + std::to_string(e.field) + ':' + std::to_string(e.offset);
+  return " ! " + std::string(wwwauth::name(e.code)) + '@' + std::to_string(e.field) + ':' + std::to_string(e.offset);
 }
 
 inline std::string render(const wwwauth::challenge_list& list) {
