@@ -14,9 +14,10 @@
 #include "unescape.hpp"    // IWYU pragma: export
 
 // Understanding: the scheme registry, choosing a challenge, hints for people and programs.
-#include "diagnose.hpp"  // IWYU pragma: export
-#include "registry.hpp"  // IWYU pragma: export
-#include "select.hpp"    // IWYU pragma: export
+#include "diagnose.hpp"      // IWYU pragma: export
+#include "hint_catalog.hpp"  // IWYU pragma: export
+#include "registry.hpp"      // IWYU pragma: export
+#include "select.hpp"        // IWYU pragma: export
 
 // Answering: credentials for Basic, Bearer and Digest; challenges for servers.
 #include "basic_credentials.hpp"   // IWYU pragma: export

@@ -1,0 +1,359 @@
+// The catalogue of diagnosis hints: one stable code per situation (hint_id, hint_codes), its
+// severity, who must act, the generic fixes that apply, and its static text (hints::). The
+// logic that picks them for a response is diagnose.hpp; README.md's "Diagnosis hints" table
+// documents every code and tests/docs_test.cpp keeps it equal to hint_codes.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "registry.hpp"
+
+namespace wwwauth {
+
+// One enumerator per stable code (code() gives its text form, e.g. "basic.credentials").
+enum class hint_id : std::uint8_t {
+  challenge_missing,
+  syntax_error,
+  scheme_unknown,
+  proxy_required,
+  retry_rejected,
+  retry_stale,
+  retry_other_realm,
+  retry_other_scheme,
+  basic_credentials,
+  basic_charset,
+  digest_credentials,
+  digest_stale,
+  digest_algorithm,
+  digest_userhash,
+  bearer_token_missing,
+  bearer_invalid_request,
+  bearer_invalid_token,
+  bearer_insufficient_scope,
+  bearer_resource_metadata,
+  bearer_insufficient_user_authentication,
+  dpop_use_nonce,
+  dpop_invalid_proof,
+  dpop_credentials,
+  negotiate_kerberos,
+  ntlm_windows,
+  kerberos_credentials,
+  concealed_credentials,
+  gnap_credentials,
+  hoba_credentials,
+  mutual_credentials,
+  oauth_credentials,
+  privatetoken_credentials,
+  scram_sha_1_credentials,
+  scram_sha_256_credentials,
+  vapid_credentials,
+};
+inline constexpr std::size_t hint_id_count = static_cast<std::size_t>(hint_id::vapid_credentials) + 1;
+
+// The stable codes, in hint_id order. The per-scheme ones come from the registry, so the two
+// tables cannot disagree.
+inline constexpr std::array<std::string_view, hint_id_count> hint_codes{{
+    "challenge.missing",
+    "syntax.error",
+    "scheme.unknown",
+    "proxy.required",
+    "retry.rejected",
+    "retry.stale",
+    "retry.other_realm",
+    "retry.other_scheme",
+    info(scheme_id::basic).hint_code,
+    "basic.charset",
+    info(scheme_id::digest).hint_code,
+    "digest.stale",
+    "digest.algorithm",
+    "digest.userhash",
+    info(scheme_id::bearer).hint_code,
+    "bearer.invalid_request",
+    "bearer.invalid_token",
+    "bearer.insufficient_scope",
+    "bearer.resource_metadata",
+    "bearer.insufficient_user_authentication",
+    "dpop.use_nonce",
+    "dpop.invalid_proof",
+    info(scheme_id::dpop).hint_code,
+    info(scheme_id::negotiate).hint_code,
+    info(scheme_id::ntlm).hint_code,
+    info(scheme_id::kerberos).hint_code,
+    info(scheme_id::concealed).hint_code,
+    info(scheme_id::gnap).hint_code,
+    info(scheme_id::hoba).hint_code,
+    info(scheme_id::mutual).hint_code,
+    info(scheme_id::oauth).hint_code,
+    info(scheme_id::privatetoken).hint_code,
+    info(scheme_id::scram_sha_1).hint_code,
+    info(scheme_id::scram_sha_256).hint_code,
+    info(scheme_id::vapid).hint_code,
+}};
+
+constexpr std::string_view code(hint_id id) noexcept { return hint_codes[static_cast<std::size_t>(id)]; }
+
+enum class severity : std::uint8_t { info, warning, error };
+// Who must act on a hint.
+enum class actor : std::uint8_t { user, client, server };
+
+constexpr std::string_view name(severity s) noexcept {
+  switch (s) {
+    case severity::info: return "info";
+    case severity::warning: return "warning";
+    case severity::error: return "error";
+  }
+  return "unknown";
+}
+constexpr std::string_view name(actor a) noexcept {
+  switch (a) {
+    case actor::user: return "user";
+    case actor::client: return "client";
+    case actor::server: return "server";
+  }
+  return "unknown";
+}
+
+// The fixes everybody tries first; a hint lists those that apply to its situation.
+enum class generic_fix : std::uint8_t {
+  check_url = 1U << 0U,
+  clear_credentials = 1U << 1U,
+  clear_cookies = 1U << 2U,
+  flush_dns = 1U << 3U,
+  disable_security_plugins = 1U << 4U,
+  read_header = 1U << 5U,
+};
+inline constexpr std::array<generic_fix, 6> generic_fixes{
+    {generic_fix::check_url, generic_fix::clear_credentials, generic_fix::clear_cookies,
+     generic_fix::flush_dns, generic_fix::disable_security_plugins, generic_fix::read_header}};
+
+constexpr std::string_view name(generic_fix f) noexcept {
+  switch (f) {
+    case generic_fix::check_url: return "check the URL";
+    case generic_fix::clear_credentials: return "clear cached credentials";
+    case generic_fix::clear_cookies: return "clear cookies (the session cookie)";
+    case generic_fix::flush_dns: return "flush the DNS cache";
+    case generic_fix::disable_security_plugins: return "disable recently enabled security plugins";
+    case generic_fix::read_header: return "read the WWW-Authenticate header";
+  }
+  return "unknown";
+}
+
+// One situation's static description. Some codes have several (the variants below, such as
+// basic.credentials after rejected credentials); all of one code share its hint_id.
+struct hint_spec {
+  hint_id id;
+  severity level;
+  actor who;
+  std::uint8_t fixes;  // generic_fix bits
+  std::string_view text;
+};
+
+namespace detail {
+template <class... Fix>
+constexpr std::uint8_t fix_bits(Fix... fixes) noexcept {
+  return static_cast<std::uint8_t>((0U | ... | static_cast<unsigned>(fixes)));
+}
+constexpr hint_spec scheme_spec(hint_id id, scheme_id s, severity level, actor who) noexcept {
+  return {id, level, who, 0, info(s).hint_text};
+}
+}  // namespace detail
+
+// Every situation, with its text. Rows named *_rejected, *_weak etc. are variants.
+namespace hints {
+using detail::fix_bits;
+using F = generic_fix;
+using S = severity;
+using A = actor;
+
+// RFC 9110 section 15.5.2: a 401 MUST carry WWW-Authenticate (15.5.8: a 407, Proxy-Authenticate).
+inline constexpr hint_spec challenge_missing{
+    hint_id::challenge_missing, S::error, A::user,
+    fix_bits(F::check_url, F::clear_cookies, F::disable_security_plugins),
+    "The response demands authentication but offers no challenge, which HTTP requires: it came "
+    "from an application login, a proxy or firewall, or a CMS security plugin rather than HTTP "
+    "authentication. Check the URL, log in again on the site (the session cookie may have "
+    "expired), and look at recently enabled security plugins."};
+inline constexpr hint_spec syntax_error{
+    hint_id::syntax_error, S::error, A::server, fix_bits(F::read_header),
+    "A challenge field does not parse at the position given; only the challenges before it "
+    "are known (lenient parsing recovers what servers commonly get wrong). The server's "
+    "header should be fixed."};
+inline constexpr hint_spec scheme_unknown{
+    hint_id::scheme_unknown, S::warning, A::client, fix_bits(F::read_header),
+    "This scheme is not in the HTTP Authentication Scheme Registry: only a client built for "
+    "this server (see its documentation) can answer it."};
+inline constexpr hint_spec proxy_required{
+    hint_id::proxy_required, S::info, A::user, 0,
+    "407: the proxy between you and the server, not the server itself, wants credentials. Give "
+    "the proxy's user name and password to the client (for curl: --proxy-user), or ask the "
+    "network's administrator."};
+inline constexpr hint_spec retry_rejected{
+    hint_id::retry_rejected, S::error, A::user, fix_bits(F::clear_credentials),
+    "Credentials were sent and the same scheme (for Digest, the same realm) is asked for again "
+    "with nothing saying stale: they were rejected. The user name or password is wrong, or "
+    "cached credentials are outdated."};
+inline constexpr hint_spec retry_stale{
+    hint_id::retry_stale, S::info, A::client, 0,
+    "Credentials were sent, but the server now gives a new nonce for the same realm (or says "
+    "stale=true): retry once with the new nonce and the same credentials, without asking the user. "
+    "Without stale=true this may still be a wrong password (RFC 7616 section 3.3; Apache and "
+    "lighttpd send a new nonce with every 401): if that retry is refused too, ask the user."};
+inline constexpr hint_spec retry_other_realm{
+    hint_id::retry_other_realm, S::warning, A::client, 0,
+    "Credentials were sent for another realm than the one asked for now: use the credentials "
+    "of the realm given."};
+inline constexpr hint_spec retry_other_scheme{
+    hint_id::retry_other_scheme, S::warning, A::client, 0,
+    "Credentials were sent with a scheme that is no longer offered: answer one of the "
+    "challenges offered instead."};
+inline constexpr hint_spec basic_credentials{
+    hint_id::basic_credentials, S::info, A::user, 0,
+    "Basic: send a user name and password for the realm given (only over HTTPS: they travel "
+    "base64-encoded, not encrypted)."};
+inline constexpr hint_spec basic_credentials_rejected{
+    hint_id::basic_credentials, S::error, A::user, 0,
+    "Basic: the user name and password sent for this realm were rejected: they are wrong, or "
+    "cached ones are outdated."};
+// RFC 7617 section 2.1: the only value allowed is "UTF-8" (case-insensitive).
+inline constexpr hint_spec basic_charset{
+    hint_id::basic_charset, S::info, A::client, 0,
+    "Basic: the server declares charset=\"UTF-8\": encode the user name and password as UTF-8 "
+    "before base64 (RFC 7617 section 2.1)."};
+inline constexpr hint_spec digest_credentials{
+    hint_id::digest_credentials, S::info, A::user, 0,
+    "Digest: send a user name and password for the realm given; the client answers with a "
+    "hash over them and the server's nonce."};
+inline constexpr hint_spec digest_credentials_rejected{
+    hint_id::digest_credentials, S::error, A::user, 0,
+    "Digest: the credentials sent for this realm were rejected: the user name or password is "
+    "wrong, or cached ones are outdated."};
+// RFC 7616 section 3.3: stale=true means the credentials were right and only the nonce expired.
+inline constexpr hint_spec digest_stale{
+    hint_id::digest_stale, S::info, A::client, 0,
+    "Digest: stale=true: the nonce expired but the credentials were right. Retry with the new "
+    "nonce and the same credentials; do not ask the user again."};
+inline constexpr hint_spec digest_algorithm{
+    hint_id::digest_algorithm, S::info, A::client, 0,
+    "Digest: the algorithm named is a SHA-2 one; older clients (MD5 only) cannot answer it."};
+inline constexpr hint_spec digest_algorithm_weak{
+    hint_id::digest_algorithm, S::warning, A::server, 0,
+    "Digest: the algorithm named is MD5, which is weak; the server should offer SHA-256 too "
+    "(RFC 7616 section 3.7)."};
+inline constexpr hint_spec digest_algorithm_unknown{
+    hint_id::digest_algorithm, S::error, A::client, 0,
+    "Digest: the algorithm named is not registered (MD5, SHA-256, SHA-512-256, with or without "
+    "-sess): no standard client can answer this challenge."};
+// RFC 7616 section 3.4.4.
+inline constexpr hint_spec digest_userhash{
+    hint_id::digest_userhash, S::info, A::client, 0,
+    "Digest: userhash=true: the server accepts a hashed user name; send username=H(user \":\" "
+    "realm) with userhash=true to keep the user name private."};
+// RFC 6750 section 3.1: with no error, the request carried no token.
+inline constexpr hint_spec bearer_token_missing{
+    hint_id::bearer_token_missing, S::info, A::client, 0,
+    "Bearer: the request carried no access token. Obtain one from the authorization server "
+    "this API uses and send it as \"Authorization: Bearer <token>\"."};
+inline constexpr hint_spec bearer_token_missing_registry{
+    hint_id::bearer_token_missing, S::info, A::client, 0,
+    "Bearer: the request carried no access token. Fetch one from the realm URL with the "
+    "service and scope given as query parameters (as container registries expect, with your "
+    "registry login or anonymously), then retry with \"Authorization: Bearer <token>\"."};
+inline constexpr hint_spec bearer_invalid_request{
+    hint_id::bearer_invalid_request, S::error, A::client, 0,
+    "Bearer: error=\"invalid_request\": the request is malformed (a parameter missing or "
+    "repeated, or the token sent more than one way); fix the client."};
+inline constexpr hint_spec bearer_invalid_token{
+    hint_id::bearer_invalid_token, S::error, A::client, fix_bits(F::clear_credentials),
+    "Bearer: error=\"invalid_token\": the token is expired, revoked, malformed or meant for "
+    "another audience. Refresh it, or authenticate again to get a new one."};
+inline constexpr hint_spec bearer_insufficient_scope{
+    hint_id::bearer_insufficient_scope, S::error, A::client, 0,
+    "Bearer: error=\"insufficient_scope\": the token lacks a permission; request a token with "
+    "the scope given."};
+// RFC 9728 section 5.1.
+inline constexpr hint_spec bearer_resource_metadata{
+    hint_id::bearer_resource_metadata, S::info, A::client, 0,
+    "Bearer: fetch the resource_metadata URL (RFC 9728): it names the authorization servers "
+    "that issue tokens for this resource and the scopes it accepts."};
+// RFC 9470 section 3.
+inline constexpr hint_spec bearer_insufficient_user_authentication{
+    hint_id::bearer_insufficient_user_authentication, S::error, A::user, 0,
+    "Bearer: error=\"insufficient_user_authentication\": the user must sign in again, more "
+    "strongly or more recently, honouring acr_values and max_age in the new authorization request."};
+// RFC 9449 section 9.
+inline constexpr hint_spec dpop_use_nonce{
+    hint_id::dpop_use_nonce, S::info, A::client, 0,
+    "DPoP: error=\"use_dpop_nonce\": retry with a new DPoP proof that carries the value of the "
+    "response's DPoP-Nonce header as its nonce claim."};
+// RFC 9449 sections 4.3 and 7.1.
+inline constexpr hint_spec dpop_invalid_proof{
+    hint_id::dpop_invalid_proof, S::error, A::client, 0,
+    "DPoP: error=\"invalid_dpop_proof\": the DPoP proof was rejected (wrong htm/htu, iat out of "
+    "range, a reused jti, or an algorithm not in algs); create a fresh proof for this request."};
+inline constexpr hint_spec dpop_credentials =
+    detail::scheme_spec(hint_id::dpop_credentials, scheme_id::dpop, S::info, A::client);
+// RFC 4559 section 4; the client asks for a ticket for HTTP/<host>, so the name must be right.
+inline constexpr hint_spec negotiate_kerberos{
+    hint_id::negotiate_kerberos, S::info, A::user, fix_bits(F::flush_dns),
+    "Negotiate: obtain a Kerberos ticket (log on to the domain, or kinit). The host name must "
+    "resolve to the service's principal (HTTP/<host>): use the canonical name, not an IP "
+    "address, and flush the DNS cache if the server moved."};
+inline constexpr hint_spec ntlm_windows{
+    hint_id::ntlm_windows, S::info, A::client, 0,
+    "NTLM: a Windows account answers it in a handshake bound to one connection: keep the "
+    "connection alive through the exchange, with no proxy in between that reconnects."};
+inline constexpr hint_spec kerberos_credentials{
+    hint_id::kerberos_credentials, S::info, A::user, fix_bits(F::flush_dns), info(scheme_id::kerberos).hint_text};
+inline constexpr hint_spec concealed_credentials =
+    detail::scheme_spec(hint_id::concealed_credentials, scheme_id::concealed, S::info, A::client);
+inline constexpr hint_spec gnap_credentials =
+    detail::scheme_spec(hint_id::gnap_credentials, scheme_id::gnap, S::info, A::client);
+inline constexpr hint_spec hoba_credentials =
+    detail::scheme_spec(hint_id::hoba_credentials, scheme_id::hoba, S::info, A::client);
+inline constexpr hint_spec mutual_credentials =
+    detail::scheme_spec(hint_id::mutual_credentials, scheme_id::mutual, S::info, A::user);
+inline constexpr hint_spec oauth_credentials =
+    detail::scheme_spec(hint_id::oauth_credentials, scheme_id::oauth, S::info, A::client);
+inline constexpr hint_spec privatetoken_credentials =
+    detail::scheme_spec(hint_id::privatetoken_credentials, scheme_id::privatetoken, S::info, A::client);
+inline constexpr hint_spec scram_sha_1_credentials =
+    detail::scheme_spec(hint_id::scram_sha_1_credentials, scheme_id::scram_sha_1, S::info, A::user);
+inline constexpr hint_spec scram_sha_256_credentials =
+    detail::scheme_spec(hint_id::scram_sha_256_credentials, scheme_id::scram_sha_256, S::info, A::user);
+inline constexpr hint_spec vapid_credentials =
+    detail::scheme_spec(hint_id::vapid_credentials, scheme_id::vapid, S::info, A::client);
+
+// Every row, for documentation and tests.
+inline constexpr std::array<const hint_spec*, 40> all{{
+    &challenge_missing, &syntax_error, &scheme_unknown, &proxy_required, &retry_rejected,
+    &retry_stale, &retry_other_realm, &retry_other_scheme, &basic_credentials,
+    &basic_credentials_rejected, &basic_charset, &digest_credentials, &digest_credentials_rejected,
+    &digest_stale, &digest_algorithm, &digest_algorithm_weak, &digest_algorithm_unknown,
+    &digest_userhash, &bearer_token_missing, &bearer_token_missing_registry,
+    &bearer_invalid_request, &bearer_invalid_token, &bearer_insufficient_scope,
+    &bearer_resource_metadata, &bearer_insufficient_user_authentication, &dpop_use_nonce,
+    &dpop_invalid_proof, &dpop_credentials, &negotiate_kerberos, &ntlm_windows,
+    &kerberos_credentials, &concealed_credentials, &gnap_credentials, &hoba_credentials,
+    &mutual_credentials, &oauth_credentials, &privatetoken_credentials, &scram_sha_1_credentials,
+    &scram_sha_256_credentials, &vapid_credentials}};
+}  // namespace hints
+
+namespace detail {
+constexpr bool every_id_has_a_row() noexcept {
+  for (std::size_t id = 0; id < hint_id_count; ++id) {
+    bool found = false;
+    for (const hint_spec* s : hints::all) found = found || static_cast<std::size_t>(s->id) == id;
+    if (!found || hint_codes[id].empty()) return false;
+    for (std::size_t other = 0; other < id; ++other) {
+      if (hint_codes[other] == hint_codes[id]) return false;
+    }
+  }
+  return true;
+}
+}  // namespace detail
+static_assert(detail::every_id_has_a_row(), "every hint_id needs a code of its own and a hints:: row");
+
+}  // namespace wwwauth
