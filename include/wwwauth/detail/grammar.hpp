@@ -205,12 +205,11 @@ struct element_parser {
   }
 
   // challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]   (section 11.1)
-  // The cursor is on a token that is not a parameter. On success the cursor is on the next
-  // element, which starts a challenge, or at the end of the input.
+  // The cursor is on a token that is not a parameter, and `out` is default-constructed. On
+  // success the cursor is on the next element, which starts a challenge, or at the end.
   constexpr bool parse_challenge(challenge_parts& out, duplicate_check* duplicates) noexcept {
     const std::string_view s = cur.text;
     const std::size_t scheme_end = token_end(s, cur.pos);
-    out = challenge_parts{};
     out.scheme = s.substr(cur.pos, scheme_end - cur.pos);
     // 1*SP: strict takes only SP, lenient rule 3 also HTAB.
     const bool spaced = scheme_end < s.size() && (s[scheme_end] == ' ' || (lenient() && s[scheme_end] == '\t'));
