@@ -7,36 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace explain {
+#include <wwwauth/utf8.hpp>
 
-// Length of the valid UTF-8 sequence starting at s[i] (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF), or 0 when the byte there does not start one.
-inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  std::size_t n = 0;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
-  else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    n = 3;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    n = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const unsigned char b = byte(i + k);
-    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return 0;
-  }
-  return n;
-}
+namespace explain {
 
 inline std::string hex_escape(const char* prefix, unsigned char b) {
   char buf[12];
@@ -49,7 +22,7 @@ inline std::string json_string(std::string_view s) {
   std::string out = "\"";
   for (std::size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
-    const std::size_t n = utf8_sequence_length(s, i);
+    const std::size_t n = wwwauth::utf8_sequence_length(s, i);
     if (b == '"' || b == '\\') {
       out += '\\';
       out += static_cast<char>(b);
@@ -79,7 +52,7 @@ inline std::string printable(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
-    const std::size_t n = utf8_sequence_length(s, i);
+    const std::size_t n = wwwauth::utf8_sequence_length(s, i);
     if (b < 0x20 || b == 0x7F || n == 0) {
       out += hex_escape("\\x", b);
       i += 1;

@@ -18,6 +18,7 @@
 #include "challenge.hpp"
 #include "detail/base64.hpp"
 #include "detail/field_writer.hpp"
+#include "utf8.hpp"
 
 namespace wwwauth {
 namespace detail {
@@ -29,39 +30,6 @@ constexpr bool has_control(std::string_view s) noexcept {
     if (u < 0x20 || u == 0x7f) return true;
   }
   return false;
-}
-
-// Well-formed UTF-8 (RFC 3629 section 4): no overlong forms, no surrogates, at most U+10FFFF.
-constexpr bool is_utf8(std::string_view s) noexcept {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t extra = 0;
-    unsigned char lo = 0x80, hi = 0xbf;  // allowed range of the first continuation byte
-    if (b < 0x80) {
-      ++i;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      extra = 1;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      extra = 2;
-      if (b == 0xe0) lo = 0xa0;
-      if (b == 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      extra = 3;
-      if (b == 0xf0) lo = 0x90;
-      if (b == 0xf4) hi = 0x8f;
-    } else {
-      return false;
-    }
-    if (s.size() - i <= extra) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto c = static_cast<unsigned char>(s[i + k]);
-      if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xbf)) return false;
-    }
-    i += extra + 1;
-  }
-  return true;
 }
 
 }  // namespace detail
@@ -92,7 +60,7 @@ constexpr build_output<OutIt> write_basic_credentials(const challenge& c, std::s
                                                       std::string_view password, OutIt out) noexcept {
   if (!c.scheme_is("Basic")) return {build_errc::wrong_scheme, out};
   const auth_param charset = c.param("charset");
-  if (charset && charset.value().iequals("UTF-8") && !(detail::is_utf8(user) && detail::is_utf8(password)))
+  if (charset && charset.value().iequals("UTF-8") && !(is_utf8(user) && is_utf8(password)))
     return {build_errc::invalid_utf8, out};
   return write_basic_credentials(user, password, out);
 }
