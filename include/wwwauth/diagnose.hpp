@@ -261,7 +261,9 @@ constexpr bool continues_handshake(const challenge& c, const challenge_facts& f)
 }
 
 constexpr retry_verdict classify_retry(const challenge_list& list, const request_info& sent) noexcept {
-  const bool digest = iequals(sent.scheme, info(scheme_id::digest).name);
+  const lookup_result<scheme_id> used = lookup_scheme(sent.scheme);
+  const bool digest = used && used.id == scheme_id::digest;
+  const hint_spec& rejected = used ? hints::rejected_spec(info(used.id).credential) : hints::retry_rejected;
   retry_verdict first_match, same, stale;
   std::size_t i = 0;
   for (const challenge& c : list) {
@@ -270,12 +272,10 @@ constexpr retry_verdict classify_retry(const challenge_list& list, const request
       if (continues_handshake(c, f)) return {};
       if (first_match.index == hint::npos) first_match = {true, &hints::retry_other_realm, i, f.realm, {}};
       if (same_realm(sent, f.realm)) {
-        if (same.index == hint::npos) same = {true, &hints::retry_rejected, i, f.realm, {}};
-        // RFC 7616 section 3.3: stale=true, or a nonce other than the one answered.
-        const bool new_nonce = sent.nonce && f.nonce && !same_value(sent.nonce.value(), f.nonce.value());
-        if (digest && stale.index == hint::npos && (f.is_stale() || new_nonce)) {
-          stale = {true, &hints::retry_stale, i, f.realm, f.nonce};
-        }
+        if (same.index == hint::npos) same = {true, &rejected, i, f.realm, {}};
+        // RFC 7616 section 3.3: only stale=true says the credentials were right; a nonce
+        // other than the one answered does not (Chromium's HandleAnotherChallenge agrees).
+        if (digest && stale.index == hint::npos && f.is_stale()) stale = {true, &hints::retry_stale, i, f.realm, f.nonce};
       }
     }
     ++i;
@@ -284,6 +284,20 @@ constexpr retry_verdict classify_retry(const challenge_list& list, const request
   if (same.index == hint::npos) return first_match;
   if (stale.index != hint::npos) return stale;
   return same;
+}
+
+// Another Digest challenge of the list, for the same realm, names a SHA-2 algorithm: then
+// an MD5 one is the server's fallback, not its only offer.
+constexpr bool offers_sha2_digest(const challenge_list& list, const auth_param& realm) noexcept {
+  for (const challenge& c : list) {
+    if (!c.scheme_is(info(scheme_id::digest).name)) continue;
+    const auth_param algorithm = c.param("algorithm");
+    const lookup_result<digest_algorithm> a = lookup_digest_algorithm(algorithm);
+    const auth_param other_realm = c.realm();
+    const bool same = !realm || !other_realm || same_value(realm.value(), other_realm.value());
+    if (algorithm && a && !info(a.id).weak && same) return true;
+  }
+  return false;
 }
 
 // The hint of each scheme's own code (registry.hpp's hint_code), found at compile time: the
@@ -335,8 +349,8 @@ constexpr void explain_bearer(hint_list<N>& out, const challenge_facts& f, std::
 }
 
 template <std::size_t N>
-constexpr void explain_challenge(hint_list<N>& out, const challenge& c, std::size_t i, bool after_rejection,
-                                 const request_info& sent) noexcept {
+constexpr void explain_challenge(hint_list<N>& out, const challenge_list& list, const challenge& c, std::size_t i,
+                                 bool after_rejection, const request_info& sent) noexcept {
   const challenge_facts f(c);
   // The request's credentials were refused and this challenge asks for them again.
   const bool rejected = after_rejection && c.scheme_is(sent.scheme) && same_realm(sent, f.realm);
@@ -359,9 +373,10 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge& c, std::siz
       }
       if (f.algorithm) {
         const lookup_result<digest_algorithm> a = lookup_digest_algorithm(f.algorithm);
-        const hint_spec& spec = !a                ? hints::digest_algorithm_unknown
-                                : info(a.id).weak ? hints::digest_algorithm_weak
-                                                  : hints::digest_algorithm;
+        const hint_spec& spec = !a                 ? hints::digest_algorithm_unknown
+                                : !info(a.id).weak ? hints::digest_algorithm
+                                : offers_sha2_digest(list, f.realm) ? hints::digest_algorithm_weak_sha2_offered
+                                                                    : hints::digest_algorithm_weak;
         out.push(hint(spec, i).with(f.algorithm));
       }
       if (f.userhash && f.userhash.value().iequals("true")) out.push(hint(hints::digest_userhash, i).with(f.userhash));
@@ -411,7 +426,7 @@ constexpr hint_list<Capacity> diagnose(int status, const challenge_list& list,
 
   const bool after_rejection = retry.given && retry.spec->id == hint_id::retry_rejected;
   std::size_t i = 0;
-  for (const challenge& c : list) detail::explain_challenge(out, c, i++, after_rejection, sent);
+  for (const challenge& c : list) detail::explain_challenge(out, list, c, i++, after_rejection, sent);
   return out;
 }
 

@@ -190,17 +190,33 @@ inline constexpr hint_spec proxy_required{
     "407: the proxy between you and the server, not the server itself, wants credentials. Give "
     "the proxy's user name and password to the client (for curl: --proxy-user), or ask the "
     "network's administrator."};
+// RFC 7616 section 3.3: "If stale is false, or anything other than true, or the stale directive
+// is not present, the username and/or password are invalid, and new values MUST be obtained."
+// A new nonce alone says nothing (Apache and lighttpd send one with every 401). One text per
+// kind of credential the scheme uses (registry.hpp's credential_kind); rejected_spec() picks it.
 inline constexpr hint_spec retry_rejected{
     hint_id::retry_rejected, S::error, A::user, fix_bits(F::clear_credentials),
     "Credentials were sent and the same scheme (for Digest, the same realm) is asked for again "
     "with nothing saying stale: they were rejected. The user name or password is wrong, or "
-    "cached credentials are outdated."};
+    "cached credentials are outdated: ask the user, do not resend them."};
+inline constexpr hint_spec retry_rejected_token{
+    hint_id::retry_rejected, S::error, A::client, fix_bits(F::clear_credentials),
+    "A token was sent and the same scheme is asked for again: it was rejected. It is wrong, "
+    "expired, revoked or meant for another audience: obtain a new token, do not resend it."};
+inline constexpr hint_spec retry_rejected_ticket{
+    hint_id::retry_rejected, S::error, A::user, fix_bits(F::clear_credentials),
+    "A Kerberos ticket was sent and the same scheme is asked for again: it was rejected. It "
+    "expired or names another service principal than HTTP/<host>: obtain a new ticket."};
+inline constexpr hint_spec retry_rejected_key{
+    hint_id::retry_rejected, S::error, A::client, fix_bits(F::clear_credentials),
+    "A signature with a key (or signing secret) was sent and the same scheme is asked for "
+    "again: it was rejected. The server does not know this key, or the signature does not "
+    "cover what it checks: use a key the server has registered."};
 inline constexpr hint_spec retry_stale{
     hint_id::retry_stale, S::info, A::client, 0,
-    "Credentials were sent, but the server now gives a new nonce for the same realm (or says "
-    "stale=true): retry once with the new nonce and the same credentials, without asking the user. "
-    "Without stale=true this may still be a wrong password (RFC 7616 section 3.3; Apache and "
-    "lighttpd send a new nonce with every 401): if that retry is refused too, ask the user."};
+    "Credentials were sent and the server says stale=true for the same realm: the nonce "
+    "expired, the credentials were right. Retry once with the new nonce and the same "
+    "credentials, without asking the user (RFC 7616 section 3.3)."};
 inline constexpr hint_spec retry_other_realm{
     hint_id::retry_other_realm, S::warning, A::client, 0,
     "Credentials were sent for another realm than the one asked for now: use the credentials "
@@ -215,8 +231,8 @@ inline constexpr hint_spec basic_credentials{
     "base64-encoded, not encrypted)."};
 inline constexpr hint_spec basic_credentials_rejected{
     hint_id::basic_credentials, S::error, A::user, 0,
-    "Basic: the user name and password sent for this realm were rejected: they are wrong, or "
-    "cached ones are outdated."};
+    "Basic: ask the user for this realm's user name and password again instead of resending "
+    "the cached ones (only over HTTPS: they travel base64-encoded, not encrypted)."};
 // RFC 7617 section 2.1: the only value allowed is "UTF-8" (case-insensitive).
 inline constexpr hint_spec basic_charset{
     hint_id::basic_charset, S::info, A::client, 0,
@@ -228,8 +244,8 @@ inline constexpr hint_spec digest_credentials{
     "hash over them and the server's nonce."};
 inline constexpr hint_spec digest_credentials_rejected{
     hint_id::digest_credentials, S::error, A::user, 0,
-    "Digest: the credentials sent for this realm were rejected: the user name or password is "
-    "wrong, or cached ones are outdated."};
+    "Digest: ask the user for this realm's user name and password again instead of resending "
+    "the cached ones; a new nonce does not make them right."};
 // RFC 7616 section 3.3: stale=true means the credentials were right and only the nonce expired.
 inline constexpr hint_spec digest_stale{
     hint_id::digest_stale, S::info, A::client, 0,
@@ -242,6 +258,10 @@ inline constexpr hint_spec digest_algorithm_weak{
     hint_id::digest_algorithm, S::warning, A::server, 0,
     "Digest: the algorithm named is MD5, which is weak; the server should offer SHA-256 too "
     "(RFC 7616 section 3.7)."};
+inline constexpr hint_spec digest_algorithm_weak_sha2_offered{
+    hint_id::digest_algorithm, S::warning, A::client, 0,
+    "Digest: the algorithm named is MD5, which is weak; this response offers SHA-256 or "
+    "SHA-512-256 for the same realm too: answer that challenge instead (RFC 7616 section 3.7)."};
 inline constexpr hint_spec digest_algorithm_unknown{
     hint_id::digest_algorithm, S::error, A::client, 0,
     "Digest: the algorithm named is not registered (MD5, SHA-256, SHA-512-256, with or without "
@@ -327,22 +347,41 @@ inline constexpr hint_spec vapid_credentials =
     detail::scheme_spec(hint_id::vapid_credentials, scheme_id::vapid, S::info, A::client);
 
 // Every row, for documentation and tests.
-inline constexpr std::array<const hint_spec*, 40> all{{
+inline constexpr std::array<const hint_spec*, 44> all{{
     &challenge_missing, &syntax_error, &scheme_unknown, &proxy_required, &retry_rejected,
-    &retry_stale, &retry_other_realm, &retry_other_scheme, &basic_credentials,
-    &basic_credentials_rejected, &basic_charset, &digest_credentials, &digest_credentials_rejected,
-    &digest_stale, &digest_algorithm, &digest_algorithm_weak, &digest_algorithm_unknown,
-    &digest_userhash, &bearer_token_missing, &bearer_token_missing_registry,
-    &bearer_invalid_request, &bearer_invalid_token, &bearer_insufficient_scope,
-    &bearer_resource_metadata, &bearer_insufficient_user_authentication, &dpop_use_nonce,
-    &dpop_invalid_proof, &dpop_credentials, &negotiate_kerberos, &ntlm_windows,
+    &retry_rejected_token, &retry_rejected_ticket, &retry_rejected_key, &retry_stale,
+    &retry_other_realm, &retry_other_scheme, &basic_credentials, &basic_credentials_rejected,
+    &basic_charset, &digest_credentials, &digest_credentials_rejected, &digest_stale,
+    &digest_algorithm, &digest_algorithm_weak, &digest_algorithm_weak_sha2_offered,
+    &digest_algorithm_unknown, &digest_userhash, &bearer_token_missing,
+    &bearer_token_missing_registry, &bearer_invalid_request, &bearer_invalid_token,
+    &bearer_insufficient_scope, &bearer_resource_metadata, &bearer_insufficient_user_authentication,
+    &dpop_use_nonce, &dpop_invalid_proof, &dpop_credentials, &negotiate_kerberos, &ntlm_windows,
     &kerberos_credentials, &concealed_credentials, &gnap_credentials, &hoba_credentials,
     &mutual_credentials, &oauth_credentials, &privatetoken_credentials, &scram_sha_1_credentials,
     &scram_sha_256_credentials, &vapid_credentials}};
+
+// The retry.rejected text for the kind of credential a scheme uses.
+constexpr const hint_spec& rejected_spec(credential_kind k) noexcept {
+  switch (k) {
+    case credential_kind::password:
+    case credential_kind::windows_account: return retry_rejected;
+    case credential_kind::bearer_token:
+    case credential_kind::bound_token:
+    case credential_kind::issued_token: return retry_rejected_token;
+    case credential_kind::kerberos_ticket: return retry_rejected_ticket;
+    case credential_kind::key_pair:
+    case credential_kind::signing_secrets: return retry_rejected_key;
+  }
+  return retry_rejected;
+}
 }  // namespace hints
 
 namespace detail {
 constexpr bool every_id_has_a_row() noexcept {
+  for (const hint_spec* s : hints::all) {
+    if (s == nullptr) return false;  // the array is longer than its initializer
+  }
   for (std::size_t id = 0; id < hint_id_count; ++id) {
     bool found = false;
     for (const hint_spec* s : hints::all) found = found || static_cast<std::size_t>(s->id) == id;
