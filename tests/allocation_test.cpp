@@ -91,6 +91,40 @@ std::size_t answer_and_format(const wwwauth::challenge_list& list, const wwwauth
   return sum;
 }
 
+// The authenticator through a whole exchange on each challenge of the field: the first answer,
+// a second request, the field again as the next 401 (stale retry or rejection), a 2xx with the
+// field read as Authentication-Info (rspauth, nextnonce), for the origin and the proxy.
+struct fixed_entropy {
+  bool operator()(unsigned char* out, std::size_t n) const {
+    for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<unsigned char>(i);
+    return true;
+  }
+};
+std::size_t authenticate(std::string_view field) {
+  std::size_t sum = 0;
+  const fixed_entropy entropy;
+  const std::array<std::string_view, 1> lines{field};
+  for (const wwwauth::auth_party party : {wwwauth::auth_party::origin, wwwauth::auth_party::proxy}) {
+    wwwauth::authenticator<> auth(party);
+    auth.use_password("Mufasa", "Circle of Life").use_entropy(entropy);
+    const int status = auth.challenge_status();
+    const auto first = auth.on_response(status, lines, wwwauth::no_field_lines);
+    sum += static_cast<std::size_t>(first.step) + first.hints.size();
+    sum += auth.authorization("GET", "http://example.com/dir/index.html").value.size();
+    sum += auth.authorization("POST", "/dir/index.html", "body").value.size();
+    const auto again = auth.on_response(status, lines, wwwauth::no_field_lines);
+    sum += static_cast<std::size_t>(again.step) + static_cast<std::size_t>(again.error);
+    sum += auth.authorization("GET", "/").value.size();
+    const auto done = auth.on_response(200, wwwauth::no_field_lines, lines);
+    sum += static_cast<std::size_t>(done.step) + done.proven;
+    wwwauth::authenticator<> bearer(party);
+    bearer.use_token("mF_9.B5f-4.1JqM");
+    sum += static_cast<std::size_t>(bearer.on_response(status, lines, lines).step);
+    sum += bearer.authorization("GET", "/").value.size();
+  }
+  return sum;
+}
+
 // Everything a client does with a parsed field; returns a checksum so nothing is optimised out.
 std::size_t exercise(std::string_view field, wwwauth::mode m) {
   std::size_t sum = 0;
@@ -112,6 +146,7 @@ std::size_t exercise(std::string_view field, wwwauth::mode m) {
   const std::array<std::string_view, 2> lines{field, field};
   sum += wwwauth::parse_challenges(lines, m).size();
   sum += answer_and_format(list, info, buf);
+  sum += authenticate(field);
   return sum;
 }
 

@@ -8,6 +8,7 @@
 #include "challenge.hpp"   // IWYU pragma: export
 #include "credentials.hpp" // IWYU pragma: export
 #include "error.hpp"       // IWYU pragma: export
+#include "field_lines.hpp" // IWYU pragma: export
 #include "param.hpp"       // IWYU pragma: export
 #include "param_list.hpp"  // IWYU pragma: export
 #include "tokenizer.hpp"   // IWYU pragma: export
@@ -20,7 +21,11 @@
 #include "registry.hpp"      // IWYU pragma: export
 #include "select.hpp"        // IWYU pragma: export
 
-// Answering: credentials for Basic, Bearer and Digest; challenges for servers.
+// Answering: credentials for Basic, Bearer and Digest, the authenticator that keeps a
+// client's state across requests (os_entropy.hpp, outside, gives it random bytes);
+// challenges for servers.
+#include "append_decoded.hpp"      // IWYU pragma: export
+#include "authenticator.hpp"       // IWYU pragma: export
 #include "basic_credentials.hpp"   // IWYU pragma: export
 #include "bearer_credentials.hpp"  // IWYU pragma: export
 #include "build_error.hpp"         // IWYU pragma: export
