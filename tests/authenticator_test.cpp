@@ -15,6 +15,7 @@
 #include <wwwauth/authenticator.hpp>
 #include <wwwauth/credentials.hpp>
 #include <wwwauth/field_lines.hpp>
+#include <wwwauth/hint_text.hpp>
 
 namespace {
 
@@ -387,4 +388,17 @@ TEST_CASE("field_lines and append_decoded") {
   const wwwauth::field_lines<1> one(c_strings);
   CHECK(one.overflowed());
   CHECK(one.dropped() == 1);
+}
+
+TEST_CASE("a hint as one line of text, server bytes escaped") {
+  const std::string field = "Basic realm=\"a\t\\\"b\xc3\xa9\"";
+  const auto list = wwwauth::parse_challenges(field, wwwauth::mode::lenient);
+  const auto hints = wwwauth::diagnose(401, list);
+  REQUIRE(hints.size() == 1);
+  std::string line;
+  wwwauth::write_hint_line(hints[0], std::back_inserter(line));
+  CHECK(line == "info basic.credentials (user): " + std::string(hints[0].text()) + " [realm=\"a\\x09\\\"b\\xc3\\xa9\"]");
+  char buf[16];
+  CHECK(wwwauth::write_hint_line(hints[0], buf, sizeof buf) == line.size());
+  CHECK(std::string_view(buf, sizeof buf) == std::string_view(line).substr(0, sizeof buf));
 }

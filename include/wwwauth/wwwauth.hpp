@@ -18,6 +18,7 @@
 // Understanding: the scheme registry, choosing a challenge, hints for people and programs.
 #include "diagnose.hpp"      // IWYU pragma: export
 #include "hint_catalog.hpp"  // IWYU pragma: export
+#include "hint_text.hpp"     // IWYU pragma: export
 #include "registry.hpp"      // IWYU pragma: export
 #include "select.hpp"        // IWYU pragma: export
 
