@@ -54,7 +54,9 @@ std::vector<param> params_from_wwwauth(const Range& range) {
   return out;
 }
 
-inline challenge from_wwwauth(const wwwauth::challenge& c) {
+// A challenge, or credentials (which have the same accessors without being a challenge).
+template <class Challenge>
+challenge challenge_from_wwwauth(const Challenge& c) {
   challenge out;
   out.scheme = std::string(c.scheme());
   out.has_token68 = c.has_token68();
@@ -62,6 +64,7 @@ inline challenge from_wwwauth(const wwwauth::challenge& c) {
   out.params = params_from_wwwauth(c.params());
   return out;
 }
+inline challenge from_wwwauth(const wwwauth::challenge& c) { return challenge_from_wwwauth(c); }
 
 inline challenges_result from_wwwauth(const wwwauth::challenge_list& list) {
   challenges_result out;
@@ -73,7 +76,7 @@ inline challenges_result from_wwwauth(const wwwauth::challenge_list& list) {
 inline credentials_result from_wwwauth(const wwwauth::credentials& c) {
   credentials_result out;
   out.err = from_wwwauth(c.error());
-  if (out.err.code == errc::none) out.cred = from_wwwauth(static_cast<const wwwauth::challenge&>(c));
+  if (out.err.code == errc::none) out.cred = challenge_from_wwwauth(c);
   return out;
 }
 

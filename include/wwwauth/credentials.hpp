@@ -15,8 +15,20 @@
 
 namespace wwwauth {
 
-class credentials : public challenge {
+// The same accessors as a challenge, but not a challenge: handing the request's credentials to
+// a builder that answers a challenge would compile and answer the wrong thing, so the
+// inheritance is private.
+class credentials : private challenge {
  public:
+  using challenge::has_token68;
+  using challenge::param;
+  using challenge::param_count;
+  using challenge::params;
+  using challenge::realm;
+  using challenge::scheme;
+  using challenge::scheme_is;
+  using challenge::token68;
+
   constexpr credentials(std::string_view field, mode m) noexcept {
     detail::element_parser p{detail::make_cursor(field), m, {}, true};
     p.cur.pos = detail::skip_ows(field, 0);
@@ -31,6 +43,10 @@ class credentials : public challenge {
     }
     error_ = p.error;
   }
+
+  // A temporary std::string would leave every view dangling: refused at compile time.
+  template <class String, class = detail::refuse_temporary_string<String>>
+  credentials(String&& field, mode m) = delete;
 
   constexpr parse_error error() const noexcept { return error_; }
   constexpr bool ok() const noexcept { return !error_; }

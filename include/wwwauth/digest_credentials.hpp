@@ -27,6 +27,7 @@
 #include "detail/hex.hpp"
 #include "detail/md5.hpp"
 #include "detail/sha2.hpp"
+#include "input_view.hpp"
 #include "param_list.hpp"
 #include "registry.hpp"
 
@@ -34,15 +35,16 @@ namespace wwwauth {
 
 enum class digest_qop : std::uint8_t { none, auth, auth_int };
 
-// The client's side of one Digest request.
+// The client's side of one Digest request. The strings are views (input_view refuses a
+// temporary std::string), which must stay alive until the builder returns.
 struct digest_input {
-  std::string_view username;
-  std::string_view password;
-  std::string_view method;  // the request method, e.g. "GET"
-  std::string_view uri;     // digest-uri: the request-target exactly as in the request line
-  std::string_view cnonce;  // client nonce, chosen at random by the caller (qop and -sess need one)
-  std::uint32_t nc = 1;     // nonce count: requests sent with this nonce, this one included
-  std::string_view body;    // request body, hashed for qop=auth-int
+  input_view username;
+  input_view password;
+  input_view method;  // the request method, e.g. "GET"
+  input_view uri;     // digest-uri: the request-target as the checking hop sees it
+  input_view cnonce;  // client nonce, chosen at random by the caller (qop and -sess need one)
+  std::uint32_t nc = 1;  // nonce count: requests sent with this nonce, this one included
+  input_view body;    // request body, hashed for qop=auth-int
   bool prefer_auth_int = false;  // take auth-int when the server offers both (auth needs no body)
   // The nextnonce of a previous Authentication-Info (section 3.5), used instead of the
   // challenge's nonce when present.

@@ -30,12 +30,15 @@ std::string render_params(const Params& params) {
   return out;
 }
 
-inline std::string render(const wwwauth::challenge& c) {
+// A challenge, or credentials (the same accessors, without being a challenge).
+template <class Challenge>
+std::string render_challenge(const Challenge& c) {
   std::string out(c.scheme());
   if (c.has_token68()) out += " #" + std::string(c.token68());
   if (c.param_count() != 0) out += ' ' + render_params(c.params());
   return out;
 }
+inline std::string render(const wwwauth::challenge& c) { return render_challenge(c); }
 
 inline std::string render(const wwwauth::parse_error& e) {
   if (!e) return {};
@@ -52,7 +55,7 @@ inline std::string render(const wwwauth::challenge_list& list) {
 }
 
 inline std::string render(const wwwauth::credentials& c) {
-  return (c.ok() ? render(static_cast<const wwwauth::challenge&>(c)) : std::string()) + render(c.error());
+  return (c.ok() ? render_challenge(c) : std::string()) + render(c.error());
 }
 
 inline std::string render(const wwwauth::param_list& list) { return render_params(list) + render(list.error()); }
