@@ -1,15 +1,6 @@
-// wwwauth-curl: fetch a URL with libcurl and answer its 401/407 with wwwauth alone.
-//
-//   wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--proxy URL --proxy-user USER:PASS]
-//                    [--cacert FILE] [--delay SECONDS] [-v]
-//
-// libcurl only moves bytes: its own authentication (CURLOPT_HTTPAUTH, CURLOPT_USERPWD, ...) is
-// never enabled. On a 401 or 407 every WWW-Authenticate / Proxy-Authenticate field is read
-// (curl_easy_nextheader), the challenges and wwwauth's diagnosis are printed, select_best()
-// picks the strongest challenge the given credentials can answer, and wwwauth builds the
-// Authorization / Proxy-Authorization value. A rejected answer is not retried, except once
-// when a Digest challenge says stale=true (RFC 7616 section 3.3: the nonce expired, the
-// password was right). After a 2xx, a Digest server's rspauth (Authentication-Info) is checked.
+// wwwauth-curl: fetch a URL with libcurl and answer its 401/407 with wwwauth alone: libcurl
+// only moves bytes (its own CURLOPT_HTTPAUTH is never enabled), wwwauth::authenticator decides
+// and wwwauth/curl.hpp connects the two. `wwwauth-curl --help` lists the options and limits.
 //
 // Exit status: 0 final response 2xx (and rspauth, when sent, verified); 1 anything else;
 // 2 usage error. Secrets are never printed.
@@ -17,35 +8,47 @@
 
 #include <chrono>
 #include <cstdio>
-#include <random>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
-#include <wwwauth/basic_credentials.hpp>
-#include <wwwauth/bearer_credentials.hpp>
-#include <wwwauth/challenge.hpp>
-#include <wwwauth/credentials.hpp>
-#include <wwwauth/diagnose.hpp>
-#include <wwwauth/digest_credentials.hpp>
-#include <wwwauth/param_list.hpp>
-#include <wwwauth/select.hpp>
+#include <wwwauth/authenticator.hpp>
+#include <wwwauth/curl.hpp>
+#include <wwwauth/os_entropy.hpp>
 
 namespace {
 
+// Limits, stated in --help.
+constexpr int max_rounds = 8;                         // requests in all, redirects included
+constexpr int max_redirects = 5;
+constexpr std::size_t max_body_bytes = 1U << 20;      // kept for auth-int's rspauth; the rest is counted
+constexpr long max_seconds_per_request = 30;
+
 constexpr const char* usage =
-    "usage: wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--proxy URL --proxy-user USER:PASS]\n"
-    "                    [--cacert FILE] [--delay SECONDS] [-v]\n"
+    "usage: wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--basic]\n"
+    "                    [--proxy URL --proxy-user USER:PASS [--proxy-basic]]\n"
+    "                    [-L | --location] [--location-trusted] [--allow-downgrade]\n"
+    "                    [--cacert FILE] [--delay SECONDS] [-v] [--help]\n"
     "Fetches URL (GET) and answers Basic, Digest or Bearer challenges with wwwauth.\n"
-    "  --cacert  certificates to verify an https server with (default: the system's)\n"
-    "  --delay   wait before the first answer (shows how a server treats an expired nonce)\n"
-    "  -v        print every response header\n"
+    "  --basic             allow Basic over plain http (the password crosses the network readable)\n"
+    "  --proxy-basic       the same for a proxy reached over plain http\n"
+    "  --allow-downgrade   answer a weaker scheme after the first answer (e.g. Digest, then Basic)\n"
+    "  -L, --location      follow redirects (3xx with Location)\n"
+    "  --location-trusted  keep sending credentials after a redirect to another origin\n"
+    "  --cacert            certificates to verify an https server with (default: the system's)\n"
+    "  --delay             wait before the first answer (shows how a server treats an expired nonce)\n"
+    "  -v                  print every response header\n"
+    "Proxy credentials go only to the proxy given with --proxy: a 407 from anywhere else is not answered.\n"
+    "Limits: 8 requests in all, 5 redirects; a stale=true retry once in a row per nonce; at most 16\n"
+    "challenge lines and 1024 bytes of kept challenge parameters (more is refused, not cut); libcurl's\n"
+    "100 KiB per header line; 1 MiB of body kept (auth-int's rspauth beyond that is refused); 30 s per request.\n"
     "Exit status: 0 final response 2xx, 1 otherwise, 2 usage error.\n";
 
 struct options {
   std::string url, user, password, token, proxy, proxy_user, proxy_password, cacert;
-  bool has_user = false, has_proxy_user = false, verbose = false;
+  bool has_user = false, has_proxy_user = false, verbose = false, basic = false, proxy_basic = false;
+  bool follow = false, location_trusted = false, allow_downgrade = false, help = false;
   unsigned delay_seconds = 0;
 };
 
@@ -61,15 +64,27 @@ bool parse_args(int argc, char** argv, options& o) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     const bool has_value = i + 1 < argc;
-    if (a == "-v") {
+    if (a == "--help" || a == "-h") {
+      o.help = true;
+    } else if (a == "-v") {
       o.verbose = true;
+    } else if (a == "--basic") {
+      o.basic = true;
+    } else if (a == "--proxy-basic") {
+      o.proxy_basic = true;
+    } else if (a == "-L" || a == "--location") {
+      o.follow = true;
+    } else if (a == "--location-trusted") {
+      o.follow = o.location_trusted = true;
+    } else if (a == "--allow-downgrade") {
+      o.allow_downgrade = true;
     } else if (a == "--user" && has_value) {
       if (!split_user(argv[++i], o.user, o.password)) return false;
       o.has_user = true;
     } else if (a == "--delay" && has_value) {
-      const std::string_view v = argv[++i];
-      if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string_view::npos) return false;
-      o.delay_seconds = static_cast<unsigned>(std::stoul(std::string(v)));
+      const std::string v = argv[++i];
+      if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+      o.delay_seconds = static_cast<unsigned>(std::stoul(v));
     } else if (a == "--cacert" && has_value) {
       o.cacert = argv[++i];
     } else if (a == "--token" && has_value) {
@@ -85,7 +100,7 @@ bool parse_args(int argc, char** argv, options& o) {
       return false;
     }
   }
-  return !o.url.empty() && (!o.has_proxy_user || !o.proxy.empty());
+  return o.help || (!o.url.empty() && (!o.has_proxy_user || !o.proxy.empty()));
 }
 
 // Server text as printable ASCII: control bytes and non-ASCII shown as \xNN.
@@ -104,92 +119,34 @@ std::string printable(std::string_view s) {
   return out;
 }
 
-// The request-target forms of RFC 9112 section 3.2, one of which Digest's uri must echo.
-enum class target_form { origin, absolute, authority };
-
-// Everything one side (origin or proxy) needs to answer and, later, to check rspauth.
-struct side {
-  bool proxy = false;
-  target_form form = target_form::origin;  // how this side sees the request-target
-  const char* challenge_header = "WWW-Authenticate";
-  const char* authorization_header = "Authorization";
-  const char* info_header = "Authentication-Info";
-  std::string user, password, token;
-  bool has_password = false;
-
-  std::vector<std::string> fields;  // the challenge fields answered (owned: views point here)
-  std::size_t chosen = 0;           // index of the answered challenge in `fields`' list
-  std::string value;                // the Authorization value sent; empty before the first answer
-  std::string method = "GET", uri, cnonce;
-  wwwauth::digest_input digest{};
-  bool answered_digest = false;
-  bool sent = false;  // `value` went out in a request already
-  bool stale_retry_used = false;
-
-  wwwauth::challenge_list list() const {
-    return wwwauth::parse_challenges(views.data(), views.size(), wwwauth::mode::lenient);
+bool starts_with_icase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(s[i]) != lower(prefix[i])) return false;
   }
-  wwwauth::challenge chosen_challenge() const {
-    const wwwauth::challenge_list l = list();
-    auto it = l.begin();
-    for (std::size_t i = 0; i < chosen; ++i) ++it;
-    return *it;
-  }
-  void keep(std::vector<std::string> f) {
-    fields = std::move(f);
-    views.assign(fields.begin(), fields.end());
-  }
-  std::vector<std::string_view> views;
-};
-
-std::string random_cnonce() {
-  std::random_device rd;
-  std::string out;
-  for (int i = 0; i < 16; ++i) {
-    const unsigned b = rd() & 0xffU;
-    out += wwwauth::detail::hex_digits[b >> 4];
-    out += wwwauth::detail::hex_digits[b & 0xfU];
-  }
-  return out;
+  return true;
 }
 
-// One part of a URL ("" when absent), through libcurl's parser.
-std::string url_part(const std::string& url, CURLUPart part, unsigned flags = 0) {
-  std::string out;
+// scheme://host:port of a URL, through libcurl's parser ("" when it does not parse).
+std::string origin_of(const std::string& url) {
   CURLU* u = curl_url();
-  char* value = nullptr;
-  if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK && curl_url_get(u, part, &value, flags) == CURLUE_OK &&
-      value)
-    out = value;
-  curl_free(value);
+  std::string out;
+  char *scheme = nullptr, *host = nullptr, *port = nullptr;
+  if (u != nullptr && curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
+      curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK && curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+      curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK)
+    out = std::string(scheme) + "://" + host + ":" + port;
+  curl_free(scheme);
+  curl_free(host);
+  curl_free(port);
   curl_url_cleanup(u);
   return out;
 }
 
-// origin-form to a server, absolute-form to a forward proxy, authority-form in CONNECT (a
-// tunnel to an https server through the proxy).
-std::string request_target(const std::string& url, target_form form) {
-  switch (form) {
-    case target_form::absolute: return url;
-    case target_form::authority:
-      return url_part(url, CURLUPART_HOST) + ":" + url_part(url, CURLUPART_PORT, CURLU_DEFAULT_PORT);
-    case target_form::origin: break;
-  }
-  const std::string query = url_part(url, CURLUPART_QUERY);
-  return url_part(url, CURLUPART_PATH) + (query.empty() ? "" : "?" + query);
-}
-
-std::vector<std::string> header_values(CURL* curl, std::string_view name) {
-  std::vector<std::string> out;
-  curl_header* prev = nullptr;
-  while (curl_header* h = curl_easy_nextheader(curl, CURLH_HEADER | CURLH_CONNECT, -1, prev)) {
-    if (wwwauth::detail::iequals(h->name, name)) out.emplace_back(h->value);
-    prev = h;
-  }
-  return out;
-}
-
-void print_challenges(const wwwauth::challenge_list& list) {
+void print_challenges(const std::vector<std::string>& fields) {
+  const wwwauth::field_lines<> lines(fields);
+  const wwwauth::challenge_list list = wwwauth::parse_challenges(lines, wwwauth::mode::lenient);
   std::size_t i = 0;
   for (const wwwauth::challenge& c : list) {
     std::printf("    [%zu] %s", i++, printable(c.scheme()).c_str());
@@ -205,119 +162,91 @@ void print_challenges(const wwwauth::challenge_list& list) {
                 std::string(list.error().message()).c_str());
 }
 
-void print_diagnosis(int status, const wwwauth::challenge_list& list, const side& s) {
-  const auto sent_creds = wwwauth::parse_credentials(s.value);
-  const wwwauth::request_info sent =
-      s.value.empty() ? wwwauth::request_info::no_credentials() : wwwauth::request_info::from(sent_creds);
-  for (const wwwauth::hint& h : wwwauth::diagnose(status, list, sent))
-    std::printf("  hint %s: %s\n", std::string(h.code()).c_str(), std::string(h.text()).c_str());
-}
-
-// Builds s.value for the chosen challenge; false (with a message) when it cannot.
-bool answer(side& s, const wwwauth::challenge& c, const std::string& url) {
-  std::string out;
-  wwwauth::build_errc error = wwwauth::build_errc::none;
-  s.answered_digest = false;
-  if (c.scheme_is("Basic")) {
-    error = wwwauth::write_basic_credentials(c, s.user, s.password, std::back_inserter(out)).error;
-  } else if (c.scheme_is("Bearer")) {
-    error = wwwauth::write_bearer_credentials(s.token, std::back_inserter(out)).error;
-  } else {  // Digest: select_best() offers nothing else for the abilities we declare
-    s.uri = request_target(url, s.form);
-    s.cnonce = random_cnonce();
-    s.digest = wwwauth::digest_input{};
-    s.digest.username = s.user;
-    s.digest.password = s.password;
-    s.digest.method = s.method;
-    s.digest.uri = s.uri;
-    s.digest.cnonce = s.cnonce;
-    s.digest.nc = 1;  // the first request with this nonce
-    error = wwwauth::write_digest_credentials(c, s.digest, std::back_inserter(out)).error;
-    s.answered_digest = true;
+// A response body: the first max_body_bytes kept, the rest only counted.
+struct body_sink {
+  std::string kept;
+  std::size_t total = 0;
+  bool complete() const { return total == kept.size(); }
+  static std::size_t write(char* data, std::size_t size, std::size_t n, void* self) {
+    auto* sink = static_cast<body_sink*>(self);
+    const std::size_t bytes = size * n;
+    sink->total += bytes;
+    if (sink->kept.size() < max_body_bytes) sink->kept.append(data, std::min(bytes, max_body_bytes - sink->kept.size()));
+    return bytes;
   }
-  if (error != wwwauth::build_errc::none) {
-    std::printf("  cannot answer %s: %s\n", printable(c.scheme()).c_str(), std::string(wwwauth::message(error)).c_str());
+};
+
+using authenticator = wwwauth::authenticator<>;
+
+// One party (origin or proxy): its authenticator and what the tool prints about it.
+struct party {
+  authenticator auth;
+  const char* name;     // "server" or "proxy"
+  bool plain_http;      // its connection is not TLS: Basic sends the password readable
+  bool basic_allowed;   // --basic / --proxy-basic
+};
+
+// Reads the last response for one party, prints it, and says whether to send the request again.
+bool handle(CURL* curl, party& p, wwwauth::curl::route route, const body_sink& body, bool& ok) {
+  const int status = static_cast<int>(wwwauth::curl::status_for(curl, p.auth.party(), route));
+  const bool challenged = status == p.auth.challenge_status();
+  const std::string challenge_name(p.auth.challenge_header());
+  const unsigned int origin =
+      p.auth.party() == wwwauth::auth_party::proxy && route == wwwauth::curl::route::tunnel ? CURLH_CONNECT : CURLH_HEADER;
+  if (challenged) {
+    const std::vector<std::string> fields = wwwauth::curl::header_values(curl, challenge_name.c_str(), origin);
+    const wwwauth::field_lines<> lines(fields);
+    std::printf("< %d: %zu %s field(s), %zu challenge(s)\n", status, fields.size(), challenge_name.c_str(),
+                wwwauth::parse_challenges(lines, wwwauth::mode::lenient).size());
+    print_challenges(fields);
+  }
+  if (!challenged && p.auth.needs_response_body() && !body.complete()) {
+    std::printf("  rspauth with qop=auth-int covers the whole body, which is over %zu bytes: not verified\n",
+                max_body_bytes);
+    ok = false;
     return false;
   }
-  s.value = out;
-  s.sent = false;
-  return true;
-}
-
-// RFC 7616 section 3.4: nc counts the requests sent with one nonce, and each request gets
-// its own response; resending the same Authorization would be a replay.
-void renew_digest(side& s) {
-  ++s.digest.nc;
-  std::string out;
-  wwwauth::write_digest_credentials(s.chosen_challenge(), s.digest, std::back_inserter(out));
-  s.value = out;
-}
-
-// Handles a 401/407 for one side: true when a new answer is ready to send.
-bool handle_challenge(int status, side& s, CURL* curl, const std::string& url) {
-  s.keep(header_values(curl, s.challenge_header));
-  const wwwauth::challenge_list list = s.list();
-  std::printf("< %d: %zu %s field(s), %zu challenge(s)\n", status, s.fields.size(), s.challenge_header, list.size());
-  print_challenges(list);
-  print_diagnosis(status, list, s);
-
-  wwwauth::client_abilities can;
-  if (s.has_password) can.allow(wwwauth::scheme_id::basic).allow(wwwauth::scheme_id::digest);
-  if (!s.token.empty()) can.allow(wwwauth::scheme_id::bearer);
-  if (!s.has_password && s.token.empty()) {
-    std::printf("  no credentials given for the %s\n", s.proxy ? "proxy (--proxy-user)" : "server (--user or --token)");
-    return false;
+  const auto v = wwwauth::curl::read_response(curl, p.auth, route, body.kept);
+  if (challenged) {
+    for (const wwwauth::hint& h : v.hints)
+      std::printf("  hint %s: %s\n", std::string(h.code()).c_str(), std::string(h.text()).c_str());
   }
-  if (!s.value.empty()) {
-    // Already answered: retry only when the server says the nonce, not the password, was bad.
-    bool stale = false;
-    for (const wwwauth::challenge& c : list) {
-      const auto p = c.param("stale");
-      stale = stale || (c.scheme_is("Digest") && p && p.value().iequals("true"));
-    }
-    if (!stale || s.stale_retry_used) {
-      std::printf("  credentials rejected%s\n", stale ? " (stale again)" : "");
+  switch (v.step) {
+    case wwwauth::auth_step::done:
+      if (v.proven) std::printf("  rspauth: verified\n");
       return false;
+    case wwwauth::auth_step::retry: {
+      const wwwauth::challenge c = p.auth.answered();
+      if (v.hints.contains(wwwauth::hint_id::retry_stale)) std::printf("  stale nonce: answering once more with the new one\n");
+      std::printf("  answering [%zu] %s\n", v.chosen, printable(c.scheme()).c_str());
+      if (c.scheme_is("Basic") && p.plain_http)
+        std::fprintf(stderr, "warning: sending the %s password over plain http, readable on the network\n", p.name);
+      return true;
     }
-    s.stale_retry_used = true;
-    std::printf("  stale nonce: answering once more with the new one\n");
+    case wwwauth::auth_step::ask_user: std::printf("  credentials rejected: ask the user for new ones\n"); break;
+    case wwwauth::auth_step::other_realm: std::printf("  credentials rejected: the %s asks for another realm\n", p.name); break;
+    case wwwauth::auth_step::cannot_answer:
+      if (v.error == wwwauth::auth_errc::none_answerable && !p.basic_allowed && p.plain_http && challenged) {
+        std::printf("  nothing to answer: %s (Basic over plain http needs --%sbasic)\n",
+                    std::string(v.message()).c_str(), p.auth.party() == wwwauth::auth_party::proxy ? "proxy-" : "");
+      } else if (v.error == wwwauth::auth_errc::none_answerable || v.error == wwwauth::auth_errc::no_credentials) {
+        std::printf("  nothing to answer: %s\n", std::string(v.message()).c_str());
+      } else {
+        std::printf("  cannot answer: %s%s\n", std::string(v.message()).c_str(),
+                    v.error == wwwauth::auth_errc::scheme_withdrawn ? " (--allow-downgrade to answer anyway)" : "");
+      }
+      break;
   }
-  const wwwauth::selection sel = wwwauth::select_best(list, can);
-  if (!sel) {
-    std::printf("  nothing to answer: %s\n", std::string(sel.why()).c_str());
-    return false;
-  }
-  s.chosen = sel.index;
-  std::printf("  answering [%zu] %s: %s\n", sel.index, printable(sel.chosen.scheme()).c_str(),
-              std::string(sel.why()).c_str());
-  return answer(s, sel.chosen, url);
+  ok = false;
+  return false;
 }
 
-// RFC 7616 section 3.5: a server that knows the password proves it in rspauth.
-// Returns false only when rspauth is present and wrong.
-bool check_rspauth(CURL* curl, const side& s, const std::string& body) {
-  if (!s.answered_digest) return true;
-  std::vector<std::string> info_fields = header_values(curl, s.info_header);
-  if (info_fields.empty()) {
-    std::printf("  no %s: the server did not prove it knows the password (optional in RFC 7616)\n", s.info_header);
-    return true;
-  }
-  const std::vector<std::string_view> info_views(info_fields.begin(), info_fields.end());
-  const auto info = wwwauth::parse_auth_info(info_views.data(), info_views.size(), wwwauth::mode::lenient);
-  const wwwauth::build_errc result = wwwauth::verify_authentication_info(s.chosen_challenge(), s.digest, info, body);
-  if (result == wwwauth::build_errc::missing_rspauth) {
-    std::printf("  %s without rspauth\n", s.info_header);
-    return true;
-  }
-  std::printf("  rspauth: %s\n", result == wwwauth::build_errc::none ? "verified" : std::string(wwwauth::message(result)).c_str());
-  return result == wwwauth::build_errc::none;
-}
-
-std::size_t collect_body(char* data, std::size_t size, std::size_t n, void* target) {
-  auto* body = static_cast<std::string*>(target);
-  const std::size_t bytes = size * n;
-  if (body->size() < (1U << 20)) body->append(data, bytes);  // kept for auth-int rspauth; capped
-  return bytes;
+// Adds the party's answer to `headers`; false (with a message) when it cannot be built.
+bool add_answer(curl_slist*& headers, party& p, const std::string& target) {
+  if (!p.auth.has_challenge()) return true;
+  const wwwauth::auth_answer a = wwwauth::curl::add_authorization(headers, p.auth, "GET", target);
+  if (!a) std::printf("  cannot answer %s: %s\n", printable(p.auth.answered().scheme()).c_str(), std::string(a.message()).c_str());
+  return static_cast<bool>(a);
 }
 
 }  // namespace
@@ -328,54 +257,63 @@ int main(int argc, char** argv) {
     std::fputs(usage, stderr);
     return 2;
   }
+  if (o.help) {
+    std::fputs(usage, stdout);
+    return 0;
+  }
   if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return 1;
   CURL* curl = curl_easy_init();
   if (!curl) return 1;
 
-  side origin, proxy;
-  origin.user = o.user;
-  origin.password = o.password;
-  origin.has_password = o.has_user;
-  origin.token = o.token;
-  proxy.proxy = true;
-  // Through a proxy an https URL is a CONNECT tunnel: the proxy sees only host:port, and its
-  // credentials must go in the CONNECT request alone, never to the server inside the tunnel.
-  const bool tunnel = !o.proxy.empty() && wwwauth::detail::iequals(url_part(o.url, CURLUPART_SCHEME), "https");
-  proxy.form = tunnel ? target_form::authority : target_form::absolute;
-  proxy.challenge_header = "Proxy-Authenticate";
-  proxy.authorization_header = "Proxy-Authorization";
-  proxy.info_header = "Proxy-Authentication-Info";
-  proxy.user = o.proxy_user;
-  proxy.password = o.proxy_password;
-  proxy.has_password = o.has_proxy_user;
+  wwwauth::os_entropy entropy;
+  std::string url = o.url;
+  party origin{authenticator(wwwauth::auth_party::origin), "server", !starts_with_icase(url, "https://"), o.basic};
+  party proxy{authenticator(wwwauth::auth_party::proxy), "proxy", !starts_with_icase(o.proxy, "https://"), o.proxy_basic};
+  auto setup = [&](party& p, const std::string& user, const std::string& password, bool has_user, const std::string& token) {
+    if (has_user) p.auth.use_password(user, password);
+    if (!token.empty()) p.auth.use_token(token);
+    wwwauth::client_abilities can = wwwauth::client_abilities::everything();
+    if (p.plain_http && !p.basic_allowed) {  // curl's habit: Basic only when asked for (--basic)
+      can = wwwauth::client_abilities{};
+      can.allow(wwwauth::scheme_id::digest).allow(wwwauth::scheme_id::bearer);
+    }
+    p.auth.use_entropy(entropy).allow(can).allow_downgrade(o.allow_downgrade);
+  };
+  setup(origin, o.user, o.password, o.has_user, o.token);
+  setup(proxy, o.proxy_user, o.proxy_password, o.has_proxy_user, "");
 
   long status = 0;
-  std::string body;
   bool ok = false;
-  // At most: proxy answer, proxy stale retry, origin answer, origin stale retry, plus the first try.
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    curl_slist* headers = nullptr;        // to the server (and to a proxy forwarding plain http)
+  int redirects = 0;
+  body_sink body;
+  for (int round = 0; round < max_rounds; ++round) {
+    const wwwauth::curl::route route = wwwauth::curl::route_of(url, o.proxy);
+    curl_slist* headers = nullptr;        // to the server (and to a forward proxy)
     curl_slist* proxy_headers = nullptr;  // in CONNECT only
-    for (side* s : {&origin, &proxy}) {
-      if (s->value.empty()) continue;
-      if (s->answered_digest && s->sent) renew_digest(*s);
-      curl_slist*& list = s->proxy && tunnel ? proxy_headers : headers;
-      list = curl_slist_append(list, (std::string(s->authorization_header) + ": " + s->value).c_str());
-      s->sent = true;
+    const bool built =
+        add_answer(headers, origin, wwwauth::curl::request_target(url, wwwauth::auth_party::origin, route)) &&
+        add_answer(route == wwwauth::curl::route::tunnel ? proxy_headers : headers, proxy,
+                   wwwauth::curl::request_target(url, wwwauth::auth_party::proxy, route));
+    if (!built) {
+      ok = false;
+      curl_slist_free_all(headers);
+      curl_slist_free_all(proxy_headers);
+      break;
     }
-    body.clear();
-    curl_easy_setopt(curl, CURLOPT_URL, o.url.c_str());
+    body = body_sink{};
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_PROXYHEADER, proxy_headers);
     curl_easy_setopt(curl, CURLOPT_HEADEROPT, CURLHEADER_SEPARATE);
     if (!o.cacert.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, o.cacert.c_str());
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, body_sink::write);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
-    if (!o.proxy.empty()) curl_easy_setopt(curl, CURLOPT_PROXY, o.proxy.c_str());
-    std::printf("> GET %s%s%s\n", printable(o.url).c_str(), origin.value.empty() ? "" : " with Authorization",
-                proxy.value.empty() ? "" : " with Proxy-Authorization");
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, max_seconds_per_request);
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_PROXY, o.proxy.empty() ? "" : o.proxy.c_str());  // "": no proxy, not even from the environment
+    std::printf("> GET %s%s%s\n", printable(url).c_str(), origin.auth.has_challenge() ? " with Authorization" : "",
+                proxy.auth.has_challenge() ? " with Proxy-Authorization" : "");
     const CURLcode rc = curl_easy_perform(curl);
     curl_slist_free_all(headers);
     curl_slist_free_all(proxy_headers);
@@ -386,22 +324,57 @@ int main(int argc, char** argv) {
       status = 0;
       break;
     }
+    status = rc == CURLE_OK ? 0 : connect_status;
     if (rc == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    else status = connect_status;
     if (o.verbose) {
-      curl_header* prev = nullptr;
-      while (curl_header* h = curl_easy_nextheader(curl, CURLH_HEADER | CURLH_CONNECT, -1, prev)) {
-        std::printf("<   %s: %s\n", printable(h->name).c_str(), printable(h->value).c_str());
-        prev = h;
+      for (const unsigned int from : {static_cast<unsigned int>(CURLH_CONNECT), static_cast<unsigned int>(CURLH_HEADER)}) {
+        curl_header* prev = nullptr;
+        while (curl_header* h = curl_easy_nextheader(curl, from, -1, prev)) {
+          std::printf("<   %s%s: %s\n", from == CURLH_CONNECT ? "(CONNECT) " : "", printable(h->name).c_str(),
+                      printable(h->value).c_str());
+          prev = h;
+        }
       }
     }
-    if (status == 401 || status == 407) {
-      if (!handle_challenge(static_cast<int>(status), status == 407 ? proxy : origin, curl, o.url)) break;
-      if (attempt == 0 && o.delay_seconds != 0) std::this_thread::sleep_for(std::chrono::seconds(o.delay_seconds));
+    if (status == 407 && o.proxy.empty()) {
+      std::printf("< 407 without a configured proxy: not answered (proxy credentials go only to --proxy)\n");
+      break;
+    }
+    if (status == 407 && route == wwwauth::curl::route::tunnel && connect_status != 407) {
+      std::printf("< 407 from inside the tunnel, not from the proxy: not answered\n");
+      break;
+    }
+    bool proceed = true;
+    if (handle(curl, proxy, route, body, proceed)) continue;
+    if (!proceed) break;
+    char* location = nullptr;
+    curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location);
+    if (status >= 300 && status < 400 && location != nullptr && o.follow) {
+      if (++redirects > max_redirects) {
+        std::printf("more than %d redirects\n", max_redirects);
+        break;
+      }
+      const std::string next = location;
+      std::printf("< %ld: redirect to %s\n", status, printable(next).c_str());
+      origin.plain_http = !starts_with_icase(next, "https://");
+      if (origin_of(next) != origin_of(url)) {
+        // curl's rule since CVE-2018-1000007, by origin as browsers do: no credentials elsewhere.
+        const bool send = o.location_trusted;
+        if (!send && (o.has_user || !o.token.empty()))
+          std::printf("  another origin: credentials are not sent there (--location-trusted to send them)\n");
+        origin.auth = authenticator(wwwauth::auth_party::origin);
+        setup(origin, o.user, o.password, send && o.has_user, send ? o.token : std::string());
+      }
+      url = next;
       continue;
     }
-    ok = status >= 200 && status < 300;
-    if (ok) ok = check_rspauth(curl, proxy, body) && check_rspauth(curl, origin, body);
+    ok = true;
+    const bool again = handle(curl, origin, route, body, ok);
+    if (again) {
+      if (round == 0 && o.delay_seconds != 0) std::this_thread::sleep_for(std::chrono::seconds(o.delay_seconds));
+      continue;
+    }
+    ok = ok && status >= 200 && status < 300;
     break;
   }
   std::printf("final status: %ld\n", status);

@@ -87,6 +87,7 @@ enum class auth_errc : std::uint8_t {
   entropy_failed,       // the entropy source reported a failure
   build_failed,         // the builder refused the input: build_error() says why
   rspauth_mismatch,     // Authentication-Info's rspauth (or its echoes) is wrong: build_error()
+  client_refused,       // the HTTP client could not take the header (an integration's error)
 };
 
 constexpr std::string_view message(auth_errc e) noexcept {
@@ -106,6 +107,7 @@ constexpr std::string_view message(auth_errc e) noexcept {
     case auth_errc::entropy_failed: return "the entropy source failed";
     case auth_errc::build_failed: return "the credentials could not be built";
     case auth_errc::rspauth_mismatch: return "the server's rspauth does not prove it knows the password";
+    case auth_errc::client_refused: return "the HTTP client could not take the header";
   }
   return "unknown error";
 }
@@ -151,6 +153,7 @@ struct auth_verdict {
   auth_errc error = auth_errc::none;
   build_errc build_error = build_errc::none;  // for build_failed and rspauth_mismatch
   bool proven = false;  // done after Digest: the server's rspauth was verified
+  std::size_t chosen = hint::npos;  // retry: the position of the challenge answered in the list
   hint_list<HintCapacity> hints{};
   constexpr std::string_view message() const noexcept {
     return error == auth_errc::build_failed || error == auth_errc::rspauth_mismatch ? wwwauth::message(build_error)
@@ -376,7 +379,7 @@ class authenticator {
   constexpr Verdict& accept_best(Verdict& v, const challenge_list& challenges) noexcept {
     const selection s = select_best(challenges, abilities());
     if (!s) return stop(v, auth_step::cannot_answer, auth_errc::none_answerable);
-    return accept(v, s.chosen, s.strength.scheme.id);
+    return accept(v, s.chosen, s.index, s.strength.scheme.id);
   }
 
   template <class Verdict>
@@ -389,7 +392,7 @@ class authenticator {
     const bool same_nonce = old_nonce && new_nonce && detail::same_value(old_nonce.value(), new_nonce.value());
     if (stale_retried_ || same_nonce) return give_up(v, auth_step::cannot_answer, auth_errc::stale_again);
     stale_retried_ = true;
-    return accept(v, c, scheme_id::digest);
+    return accept(v, c, index, scheme_id::digest);
   }
 
   template <class Verdict>
@@ -399,13 +402,13 @@ class authenticator {
     if (s.strength.rank < rating_ && !allow_downgrade_) {
       return give_up(v, auth_step::cannot_answer, auth_errc::scheme_withdrawn);
     }
-    return accept(v, s.chosen, s.strength.scheme.id);
+    return accept(v, s.chosen, s.index, s.strength.scheme.id);
   }
 
   // Keeps what later requests need from the challenge: Basic's realm and charset, Digest's
   // realm, nonce, opaque, algorithm, qop, userhash and charset, in canonical form.
   template <class Verdict>
-  constexpr Verdict& accept(Verdict& v, const challenge& c, scheme_id scheme) noexcept {
+  constexpr Verdict& accept(Verdict& v, const challenge& c, std::size_t index, scheme_id scheme) noexcept {
     const auth_errc e = store(c, auth_param{});
     if (e != auth_errc::none) return stop(v, auth_step::cannot_answer, e);
     scheme_ = scheme;
@@ -420,6 +423,7 @@ class authenticator {
     qop_ = plan.qop;
     sent_ = false;
     nc_ = 0;
+    v.chosen = index;
     return stop(v, auth_step::retry, auth_errc::none);
   }
 

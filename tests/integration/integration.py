@@ -219,9 +219,13 @@ def case_nginx_basic(c, folder):
     server, port = nginx_server(folder)
     url = f"http://127.0.0.1:{port}/basic/"
     with server:
-        c.tool_run("right password", [url, "--user", f"{USER}:{PASSWORD}"], 0, 200, ["answering [0] Basic"])
-        c.tool_run("wrong password", [url, "--user", f"{USER}:wrong"], 1, 401,
+        c.tool_run("right password", [url, "--user", f"{USER}:{PASSWORD}", "--basic"], 0, 200,
+                   ["answering [0] Basic", "warning: sending the server password over plain http"])
+        c.tool_run("wrong password", [url, "--user", f"{USER}:wrong", "--basic"], 1, 401,
                    ["credentials rejected", "hint retry.rejected"])
+        # curl's habit: Basic over plain http only when asked for.
+        c.tool_run("Basic over plain http without --basic", [url, "--user", f"{USER}:{PASSWORD}"], 1, 401,
+                   ["Basic over plain http needs --basic"], ["answering [0] Basic"])
         c.tool_run("no credentials", [url], 1, 401, ["hint basic.credentials"])
         c.curl_control("--basic right", ["--basic", "-u", f"{USER}:{PASSWORD}", url], 200)
         c.curl_control("--basic wrong", ["--basic", "-u", f"{USER}:wrong", url], 401)
@@ -371,12 +375,13 @@ ProxyRequests On
     proxy = f"http://127.0.0.1:{port}"
     url = f"http://127.0.0.1:{port}/public/"
     both = f"http://127.0.0.1:{port}/digest/"
-    right = ["--proxy", proxy, "--proxy-user", f"{PROXY_USER}:{PROXY_PASSWORD}"]
+    basic = ["--proxy-basic"] if proxy_auth == "Basic" else []
+    right = ["--proxy", proxy, "--proxy-user", f"{PROXY_USER}:{PROXY_PASSWORD}"] + basic
     flag = "--proxy-" + proxy_auth.lower()
     with server:
         c.tool_run("right proxy password", [url] + right, 0, 200,
                    ["< 407", "Proxy-Authenticate", f"answering [0] {proxy_auth}"])
-        c.tool_run("wrong proxy password", [url, "--proxy", proxy, "--proxy-user", f"{PROXY_USER}:wrong"], 1, 407,
+        c.tool_run("wrong proxy password", [url, "--proxy", proxy, "--proxy-user", f"{PROXY_USER}:wrong"] + basic, 1, 407,
                    ["credentials rejected", "hint proxy.required"])
         c.tool_run("proxy then server credentials", [both, "--user", f"{USER}:{PASSWORD}"] + right, 0, 200,
                    ["< 407", "< 401", "answering [0] Digest"])
@@ -412,7 +417,7 @@ AllowCONNECT {origin_port}
     proxy = f"http://127.0.0.1:{proxy_port}"
     url = f"https://127.0.0.1:{origin_port}/basic/"
     cacert = os.path.join(folder, "cert.pem")
-    right = [url, "--cacert", cacert, "--proxy", proxy, "--proxy-user", f"{PROXY_USER}:{PROXY_PASSWORD}"]
+    right = [url, "--cacert", cacert, "--proxy-basic", "--proxy", proxy, "--proxy-user", f"{PROXY_USER}:{PROXY_PASSWORD}"]
     with origin, proxy_server:
         c.tool_run("CONNECT 407, then the server's 401", right + ["--user", f"{USER}:{PASSWORD}", "-v"], 0, 200,
                    ["< 407", "< 401", "answering [0] Basic"], ["X-Seen-Proxy-Authorization"])
