@@ -144,7 +144,7 @@ std::string origin_of(const std::string& url) {
   return out;
 }
 
-void print_challenges(const std::vector<std::string>& fields) {
+void print_challenges(const std::vector<std::string_view>& fields) {
   const wwwauth::field_lines<> lines(fields);
   const wwwauth::challenge_list list = wwwauth::parse_challenges(lines, wwwauth::mode::lenient);
   std::size_t i = 0;
@@ -194,7 +194,7 @@ bool handle(CURL* curl, party& p, wwwauth::curl::route route, const body_sink& b
   const unsigned int origin =
       p.auth.party() == wwwauth::auth_party::proxy && route == wwwauth::curl::route::tunnel ? CURLH_CONNECT : CURLH_HEADER;
   if (challenged) {
-    const std::vector<std::string> fields = wwwauth::curl::header_values(curl, challenge_name.c_str(), origin);
+    const std::vector<std::string_view> fields = wwwauth::curl::header_values(curl, challenge_name.c_str(), origin);
     const wwwauth::field_lines<> lines(fields);
     std::printf("< %d: %zu %s field(s), %zu challenge(s)\n", status, fields.size(), challenge_name.c_str(),
                 wwwauth::parse_challenges(lines, wwwauth::mode::lenient).size());

@@ -49,10 +49,11 @@ inline route route_of(std::string_view url, std::string_view proxy) {
   return https ? route::tunnel : route::forward_proxy;
 }
 
-// The values of every field `name` in the last request's response (origin CURLH_HEADER), or
-// in the proxy's CONNECT response (CURLH_CONNECT), in order.
-inline std::vector<std::string> header_values(CURL* curl, const char* name, unsigned int origin = CURLH_HEADER) {
-  std::vector<std::string> out;
+// Views of the values of every field `name` in the last request's response (origin
+// CURLH_HEADER), or in the proxy's CONNECT response (CURLH_CONNECT), in order. They point into
+// the handle's storage, valid until its next transfer (so do the verdict's hints).
+inline std::vector<std::string_view> header_values(CURL* curl, const char* name, unsigned int origin = CURLH_HEADER) {
+  std::vector<std::string_view> out;
   curl_header* h = nullptr;
   if (curl_easy_header(curl, name, 0, origin, -1, &h) != CURLHE_OK) return out;
   const std::size_t amount = h->amount;
@@ -114,10 +115,10 @@ auth_verdict<HintCapacity> read_response(CURL* curl, Authenticator& auth, route 
   const unsigned int origin = auth.party() == auth_party::proxy && r == route::tunnel ? CURLH_CONNECT : CURLH_HEADER;
   const long status = status_for(curl, auth.party(), r);
   const std::string challenge_name(auth.challenge_header()), info_name(auth.info_header());
-  const std::vector<std::string> challenges =
-      status == 0 ? std::vector<std::string>() : header_values(curl, challenge_name.c_str(), origin);
-  const std::vector<std::string> info =
-      status == 0 ? std::vector<std::string>() : header_values(curl, info_name.c_str(), origin);
+  const std::vector<std::string_view> challenges =
+      status == 0 ? std::vector<std::string_view>() : header_values(curl, challenge_name.c_str(), origin);
+  const std::vector<std::string_view> info =
+      status == 0 ? std::vector<std::string_view>() : header_values(curl, info_name.c_str(), origin);
   return auth.template on_response<HintCapacity>(static_cast<int>(status), challenges, info, body);
 }
 
