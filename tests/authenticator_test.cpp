@@ -1,6 +1,7 @@
 // wwwauth::authenticator: named scenarios of responses, each followed by the verdict expected
 // and what the next Authorization value must hold; the uri rules; storage limits; the
 // compile-time guards live in compile_fail/.
+#include <array>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -402,3 +403,17 @@ TEST_CASE("a hint as one line of text, server bytes escaped") {
   CHECK(wwwauth::write_hint_line(hints[0], buf, sizeof buf) == line.size());
   CHECK(std::string_view(buf, sizeof buf) == std::string_view(line).substr(0, sizeof buf));
 }
+
+// Reading a response works in constant expressions (writing an answer needs entropy, at run time).
+namespace {
+constexpr auth_step first_step(std::string_view line, int status) {
+  wwwauth::authenticator<256, 64, 256> auth;
+  auth.use_password("u", "p");
+  const std::array<std::string_view, 1> lines{line};
+  return auth.on_response(status, lines, wwwauth::no_field_lines).step;
+}
+static_assert(first_step(R"(Basic realm="x")", 401) == auth_step::retry);
+static_assert(first_step(R"(Digest realm="x", nonce="n", qop="auth")", 401) == auth_step::retry);
+static_assert(first_step(R"(Negotiate)", 401) == auth_step::cannot_answer);
+static_assert(first_step(R"(Basic realm="x")", 200) == auth_step::done);
+}  // namespace
