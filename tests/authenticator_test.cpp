@@ -371,6 +371,15 @@ TEST_CASE("verdict hints are diagnose()'s") {
   CHECK(v.hints.contains(wwwauth::hint_id::retry_rejected));
 }
 
+TEST_CASE("the other party's 401 or 407 gives this party no hints") {
+  const std::string user = "u", password = "p";
+  wwwauth::authenticator<> proxy(auth_party::proxy);
+  proxy.use_password(user, password);
+  const auto v = proxy.on_response(401, wwwauth::no_field_lines, wwwauth::no_field_lines);
+  CHECK(v.step == auth_step::done);
+  CHECK(v.hints.empty());
+}
+
 TEST_CASE("field_lines and append_decoded") {
   const std::vector<std::string> strings{"Basic realm=\"a\\\"b\"", "Digest realm=x, nonce=y"};
   const wwwauth::field_lines<> lines(strings);

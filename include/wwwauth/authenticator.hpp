@@ -253,7 +253,9 @@ class authenticator {
                                                    const param_list& info, std::string_view body = {}) noexcept {
     auth_verdict<HintCapacity> v;
     if (status != challenge_status()) {
-      v.hints = diagnose<HintCapacity>(status, challenges, sent_info());
+      // The other party's 401/407 says nothing about this party's challenges (none is missing).
+      const bool other_party = status == 401 || status == 407;
+      v.hints = diagnose<HintCapacity>(other_party ? 0 : status, challenges, sent_info());
       if (status >= 200 && status < 300) stale_retried_ = false;
       return after_success(v, info, body);
     }

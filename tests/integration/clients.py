@@ -20,7 +20,8 @@ import sys
 import tempfile
 
 from servers import (COMMAND_TIMEOUT_SECONDS, PASSWORD, PROXY_PASSWORD, PROXY_USER, USER, Server, apache_digest_server,
-                     apache_proxy_server, lighttpd_conf, nginx_server, requests_logged, unavailable)
+                     apache_proxy_server, lighttpd_conf, nginx_server, requests_logged_since, requests_settled,
+                     unavailable)
 
 
 class Run:
@@ -37,7 +38,7 @@ class Run:
     def client(self, what, args, rc, contains=(), absent=(), server=None, requests=None):
         """The client must exit with rc and print `contains`; with `requests`, the server must have
         logged exactly that many requests (lighttpd: refused answers) during the run."""
-        before = len(requests_logged(self.folder, server)) if server else 0
+        before = requests_settled(self.folder, server) if requests is not None else 0
         try:
             p = subprocess.run([self.tool] + args, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_SECONDS)
             out = p.stdout + p.stderr
@@ -45,7 +46,7 @@ class Run:
         except subprocess.TimeoutExpired:
             out, ok = "timed out", False
         if requests is not None:
-            logged = requests_logged(self.folder, server)[before:]
+            logged = requests_logged_since(self.folder, server, before, requests)
             out += "\nserver log:\n" + "\n".join(logged)
             ok = ok and len(logged) == requests
         self.expect(ok, f"{what}: exit {rc}" + (f", prints {list(contains)}" if contains else "") +

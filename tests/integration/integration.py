@@ -25,7 +25,7 @@ import tempfile
 
 from servers import (BEARER_TOKEN, COMMAND_TIMEOUT_SECONDS, PASSWORD, PROXY_PASSWORD, PROXY_USER, USER, Server,
                      apache_digest_server, apache_proxy_server, apache_server, lighttpd_conf, need_binary,
-                     nginx_server, requests_logged, sha_htpasswd, unavailable, write)
+                     nginx_server, requests_logged_since, requests_settled, sha_htpasswd, unavailable, write)
 
 class Checks:
     def __init__(self, tool):
@@ -42,7 +42,7 @@ class Checks:
     def tool_run(self, what, args, rc, status, contains=(), absent=(), folder=None, server=None, requests=None):
         """wwwauth-curl ARGS must exit with rc, end with `final status: STATUS` and print `contains`;
         with `requests`, the server's log (servers.requests_logged) must grow by exactly that many."""
-        before = len(requests_logged(folder, server)) if requests is not None else 0
+        before = requests_settled(folder, server) if requests is not None else 0
         try:
             p = subprocess.run([self.tool] + args, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_SECONDS)
             out = p.stdout + p.stderr
@@ -51,7 +51,7 @@ class Checks:
         except subprocess.TimeoutExpired:
             out, ok = "timed out", False
         if requests is not None:
-            logged = requests_logged(folder, server)[before:]
+            logged = requests_logged_since(folder, server, before, requests)
             out += "\nserver log:\n" + "\n".join(logged)
             ok = ok and len(logged) == requests
         self.expect(ok, f"wwwauth-curl {what}: exit {rc}, status {status}" +

@@ -304,3 +304,27 @@ ProxyRequests On
   Require valid-user
 </Location>
 """)
+
+
+def requests_logged_since(folder, server_name, before, expected, wait_seconds=3):
+    """The entries logged after the first `before`, once there are `expected` of them or the
+    bounded wait is over: a server may write its log line just after the response left."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        logged = requests_logged(folder, server_name)[before:]
+        if len(logged) >= expected or time.monotonic() > deadline:
+            return logged
+        time.sleep(0.05)
+
+
+def requests_settled(folder, server_name, quiet_seconds=0.3, wait_seconds=3):
+    """How many entries the log holds once it has stopped growing for quiet_seconds (bounded):
+    the lines of an earlier run may still be on their way."""
+    deadline = time.monotonic() + wait_seconds
+    count, since = len(requests_logged(folder, server_name)), time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - since < quiet_seconds:
+        time.sleep(0.05)
+        now = len(requests_logged(folder, server_name))
+        if now != count:
+            count, since = now, time.monotonic()
+    return count
