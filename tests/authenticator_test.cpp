@@ -165,7 +165,8 @@ const std::vector<scenario> scenarios = {
     {"Digest for another realm than answered",
      auth_party::origin, given::password, "/p",
      {{401, digest_md5, "", auth_step::retry, auth_errc::none, "nc=00000001"},
-      {401, R"(Digest realm="other", nonce="n2", qop="auth")", "", auth_step::other_realm, auth_errc::none, ""}}},
+      {401, R"(Digest realm="other", nonce="n2", qop="auth")", "", auth_step::other_realm, auth_errc::none, ""},
+      {401, R"(Digest realm="other", nonce="n3", qop="auth")", "", auth_step::other_realm, auth_errc::none, ""}}},
     {"the strongest answerable challenge: SHA-256 before MD5 and Basic",
      auth_party::origin, given::password, "/p",
      {{401, "Basic realm=\"r\"\n" R"(Digest realm="r", nonce="a", qop="auth", algorithm=MD5)" "\n"
@@ -369,6 +370,20 @@ TEST_CASE("verdict hints are diagnose()'s") {
   const auto v = auth.on_response(401, again, none);
   CHECK(v.step == auth_step::ask_user);
   CHECK(v.hints.contains(wwwauth::hint_id::retry_rejected));
+}
+
+TEST_CASE("new credentials after a rejection are answered again") {
+  const std::string user = "u", wrong = "wrong", right = "right";
+  wwwauth::authenticator<> auth;
+  auth.use_password(user, wrong);
+  const std::vector<std::string> www{R"(Basic realm="x")"};
+  REQUIRE(auth.on_response(401, www, wwwauth::no_field_lines).step == auth_step::retry);
+  REQUIRE(auth.authorization("GET", "/"));
+  REQUIRE(auth.on_response(401, www, wwwauth::no_field_lines).step == auth_step::ask_user);
+  CHECK(auth.on_response(401, www, wwwauth::no_field_lines).step == auth_step::ask_user);
+  auth.use_password(user, right);
+  CHECK(auth.on_response(401, www, wwwauth::no_field_lines).step == auth_step::retry);
+  CHECK(std::string(auth.authorization("GET", "/").value) == "Basic dTpyaWdodA==");
 }
 
 TEST_CASE("the other party's 401 or 407 gives this party no hints") {

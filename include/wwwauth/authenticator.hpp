@@ -189,7 +189,7 @@ class authenticator {
     user_ = user;
     password_ = password;
     has_password_ = true;
-    rejected_ = false;
+    refused_ = auth_step::retry;
     return *this;
   }
   template <class User, class Password,
@@ -198,7 +198,7 @@ class authenticator {
   constexpr authenticator& use_token(std::string_view token) noexcept {
     token_ = token;
     has_token_ = true;
-    rejected_ = false;
+    refused_ = auth_step::retry;
     return *this;
   }
   template <class Token, class = detail::refuse_temporary_string<Token>>
@@ -261,16 +261,14 @@ class authenticator {
     }
     v.hints = diagnose<HintCapacity>(status, challenges, sent_info());
     if (!has_password_ && !has_token_) return stop(v, auth_step::cannot_answer, auth_errc::no_credentials);
-    if (rejected_) return stop(v, auth_step::ask_user, auth_errc::none);  // until new credentials are given
+    if (refused_ != auth_step::retry) return stop(v, refused_, auth_errc::none);  // until new credentials
     if (challenges.empty()) return give_up(v, auth_step::cannot_answer, auth_errc::none_answerable);
     if (!sent_) return accept_best(v, challenges);  // the first challenge, or one our request did not carry
     for (const hint& h : v.hints) {
       switch (h.id()) {
         case hint_id::retry_stale: return accept_stale(v, challenges, h.challenge_index());
-        case hint_id::retry_rejected:
-          rejected_ = true;
-          return give_up(v, auth_step::ask_user, auth_errc::none);
-        case hint_id::retry_other_realm: return give_up(v, auth_step::other_realm, auth_errc::none);
+        case hint_id::retry_rejected: return refuse(v, auth_step::ask_user);
+        case hint_id::retry_other_realm: return refuse(v, auth_step::other_realm);
         case hint_id::retry_other_scheme: return accept_other_scheme(v, challenges);
         default: break;
       }
@@ -346,6 +344,12 @@ class authenticator {
   constexpr Verdict& give_up(Verdict& v, auth_step step, auth_errc e) noexcept {
     reset();
     return stop(v, step, e);
+  }
+  // The credentials do not fit (rejected, or for another realm): they are not sent again.
+  template <class Verdict>
+  constexpr Verdict& refuse(Verdict& v, auth_step step) noexcept {
+    refused_ = step;
+    return give_up(v, step, auth_errc::none);
   }
   static constexpr auth_answer& fail(auth_answer& a, auth_errc e) noexcept {
     a.error = e;
@@ -542,7 +546,8 @@ class authenticator {
   digest_qop qop_ = digest_qop::none;
   bool sent_ = false;           // authorization() was called since the challenge was accepted
   bool stale_retried_ = false;  // the last answer was a stale retry (reset by a 2xx)
-  bool rejected_ = false;       // ask_user was given: no answer until new credentials
+  // ask_user or other_realm was given: the same again, never an answer, until new credentials.
+  auth_step refused_ = auth_step::retry;
   std::uint32_t nc_ = 0;
   std::array<char, 2 * cnonce_bytes> cnonce_{};
   std::array<char, TargetCapacity> target_{};
