@@ -20,9 +20,13 @@
 #include "registry.hpp"      // IWYU pragma: export
 #include "select.hpp"        // IWYU pragma: export
 
-// Answering: credentials for Basic, Bearer and Digest; challenges for servers.
+// Answering: credentials for Basic, Bearer and Digest; for servers, challenges and the
+// checking of credentials.
 #include "basic_credentials.hpp"   // IWYU pragma: export
+#include "basic_verify.hpp"        // IWYU pragma: export
 #include "bearer_credentials.hpp"  // IWYU pragma: export
 #include "build_error.hpp"         // IWYU pragma: export
 #include "challenge_format.hpp"    // IWYU pragma: export
+#include "constant_time.hpp"       // IWYU pragma: export
 #include "digest_credentials.hpp"  // IWYU pragma: export
+#include "verify_error.hpp"        // IWYU pragma: export
