@@ -29,4 +29,5 @@
 #include "challenge_format.hpp"    // IWYU pragma: export
 #include "constant_time.hpp"       // IWYU pragma: export
 #include "digest_credentials.hpp"  // IWYU pragma: export
+#include "digest_hash.hpp"         // IWYU pragma: export
 #include "verify_error.hpp"        // IWYU pragma: export
