@@ -24,6 +24,7 @@
 #include "build_error.hpp"
 #include "challenge.hpp"
 #include "detail/field_writer.hpp"
+#include "detail/utf8_ext_value.hpp"
 #include "digest_hash.hpp"
 #include "param_list.hpp"
 #include "registry.hpp"
@@ -158,12 +159,6 @@ constexpr digest_values compute_digest(const digest_plan& p, const digest_input&
     if (p.userhash) v.username_hash = (hash_stream<Hash>() << in.username << ":" << p.realm).hex();
     return v;
   });
-}
-
-// attr-char of RFC 8187 section 3.2.1: the bytes an ext-value carries without %-encoding.
-constexpr bool is_attr_char(char c) noexcept {
-  return chars::is_alpha(static_cast<unsigned char>(c)) || chars::is_digit(static_cast<unsigned char>(c)) ||
-         std::string_view("!#$&+-.^_`|~").find(c) != std::string_view::npos;
 }
 
 }  // namespace detail
