@@ -30,4 +30,5 @@
 #include "constant_time.hpp"       // IWYU pragma: export
 #include "digest_credentials.hpp"  // IWYU pragma: export
 #include "digest_hash.hpp"         // IWYU pragma: export
+#include "digest_verify.hpp"       // IWYU pragma: export
 #include "verify_error.hpp"        // IWYU pragma: export
