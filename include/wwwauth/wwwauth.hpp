@@ -30,5 +30,7 @@
 #include "constant_time.hpp"       // IWYU pragma: export
 #include "digest_credentials.hpp"  // IWYU pragma: export
 #include "digest_hash.hpp"         // IWYU pragma: export
+#include "digest_nonce.hpp"        // IWYU pragma: export
 #include "digest_verify.hpp"       // IWYU pragma: export
+#include "hmac.hpp"                // IWYU pragma: export
 #include "verify_error.hpp"        // IWYU pragma: export
