@@ -31,6 +31,7 @@
 #include "digest_credentials.hpp"  // IWYU pragma: export
 #include "digest_hash.hpp"         // IWYU pragma: export
 #include "digest_nonce.hpp"        // IWYU pragma: export
+#include "digest_reply.hpp"        // IWYU pragma: export
 #include "digest_verify.hpp"       // IWYU pragma: export
 #include "hmac.hpp"                // IWYU pragma: export
 #include "verify_error.hpp"        // IWYU pragma: export
