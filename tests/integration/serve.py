@@ -33,8 +33,8 @@ SKIP = 77
 START_WAIT_SECONDS = 10
 STOP_WAIT_SECONDS = 5
 COMMAND_TIMEOUT_SECONDS = 30
-NONCE_LIFETIME_SECONDS = 1
-HOLD_SECONDS = 2.5  # longer than the nonce lifetime: the held answer's nonce expires
+NONCE_LIFETIME_SECONDS = 2  # whole seconds: a retry slower than 2 s would find its nonce stale too
+HOLD_SECONDS = 3.5  # beyond the lifetime even when the nonce was issued late in its second
 
 USER, PASSWORD = "alice", "correct horse"
 REALM = "wwwauth-serve test"
