@@ -4,6 +4,7 @@
 // every algorithm and qop.
 #include <array>
 #include <iterator>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -282,5 +283,16 @@ TEST_CASE("Digest: what the client's builder sends, the verifier accepts", "[dig
               verify_errc::wrong_response);
       }
     }
+  }
+}
+
+TEST_CASE("every verify_errc has its own name and a message", "[verify_errc]") {
+  std::set<std::string_view> names;
+  for (unsigned i = 0; i <= static_cast<unsigned>(verify_errc::replayed_nc); ++i) {
+    const auto code = static_cast<verify_errc>(i);
+    INFO("code " << i);
+    CHECK(wwwauth::name(code) != "unknown");
+    CHECK(wwwauth::message(code) != "unknown error");
+    CHECK(names.insert(wwwauth::name(code)).second);
   }
 }
