@@ -370,6 +370,21 @@ def case_digest_wwwauth_curl(c, a):
                           DIGEST + ["--algorithm", "SHA-512-256", "--userhash", "--qop", "auth-int"])
 
 
+def case_usage(c, a):
+    """The command line: --help, refusals, and the default bind address."""
+    p = run([a.serve, "--help"])
+    c.expect(p.returncode == 0 and p.stdout.startswith("usage: wwwauth-serve"), f"--help exits 0 ({p.returncode})")
+    for bad in (["--port", "80x", "--realm", "r", "--user", "u:p"], ["--port", "0", "--realm", "r"],
+                ["--port", "0", "--realm", "r", "--user", "nocolon"],
+                ["--port", "0", "--realm", "r", "--user", "u:p", "--scheme", "ntlm"],
+                ["--port", "0", "--realm", "r", "--user", "u:p", "--algorithm", "SHA-1"],
+                ["--port", "0", "--realm", "r", "--user", "u:p", "--qop", "auth-conf"]):
+        p = run([a.serve, *bad])
+        c.expect(p.returncode == 2 and "usage:" in p.stderr, f"refused with status 2: {' '.join(bad)}")
+    with Serve(a.serve, a.folder) as s:  # Serve requires "listening on 127.0.0.1:PORT"
+        c.expect(s.port > 0, f"--port 0 picked port {s.port} on 127.0.0.1")
+
+
 CASES = {name[len("case_"):]: f for name, f in globals().items() if name.startswith("case_")}
 
 
