@@ -315,7 +315,7 @@ def case_basic_curl(c, a):
 def case_digest_curl(c, a):
     fetch = curl_client("--digest")
     # Not SHA-512-256: curl 7.88 names it but hashes with SHA-256 (so the server refuses it).
-    for algorithm in ("SHA-256", "MD5"):
+    for algorithm in ("SHA-256", "MD5", "MD5-sess", "SHA-256-sess"):
         scheme = DIGEST + ["--algorithm", algorithm]
         print(f"-- {algorithm}")
         check_right_and_wrong(c, a.serve, a.folder, fetch, "200", scheme)
@@ -351,7 +351,8 @@ def case_digest_wget(c, a):
 
 
 def case_digest_requests(c, a):
-    for algorithm in ("SHA-256", "MD5"):
+    # requests knows MD5, MD5-sess, SHA-256 and SHA-512 (not SHA-512-256), no other -sess.
+    for algorithm in ("SHA-256", "MD5", "MD5-sess"):
         print(f"-- {algorithm}")
         scheme = DIGEST + ["--algorithm", algorithm]
         check_right_and_wrong(c, a.serve, a.folder, requests_client(), "200", scheme)
