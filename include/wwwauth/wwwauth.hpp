@@ -13,6 +13,7 @@
 #include "tokenizer.hpp"   // IWYU pragma: export
 #include "unescape.hpp"    // IWYU pragma: export
 #include "utf8.hpp"        // IWYU pragma: export
+#include "version.hpp"     // IWYU pragma: export
 
 // Understanding: the scheme registry, choosing a challenge, hints for people and programs.
 #include "diagnose.hpp"      // IWYU pragma: export
