@@ -23,6 +23,7 @@
 
 #include "build_error.hpp"
 #include "challenge.hpp"
+#include "chars.hpp"
 #include "detail/field_writer.hpp"
 #include "detail/hex.hpp"
 #include "detail/md5.hpp"
@@ -174,13 +175,6 @@ class hash_stream {
   Hash h_{};
 };
 
-// nc is 8 lowercase hex digits (section 3.4).
-constexpr std::array<char, 8> nc_hex(std::uint32_t nc) noexcept {
-  std::array<char, 8> out{};
-  for (std::size_t i = 0; i < 8; ++i) out[7 - i] = hex_digits[(nc >> (4 * i)) & 0xf];
-  return out;
-}
-
 constexpr std::string_view qop_name(digest_qop q) noexcept {
   return q == digest_qop::auth ? "auth" : q == digest_qop::auth_int ? "auth-int" : "";
 }
@@ -204,8 +198,7 @@ constexpr digest_values compute_digest(const digest_plan& p, const digest_input&
   hash_stream<Hash> kd;
   kd << ha1.view() << ":" << p.nonce << ":";
   if (p.qop != digest_qop::none) {
-    const auto nc = nc_hex(in.nc);
-    kd << std::string_view(nc.data(), nc.size()) << ":" << in.cnonce << ":" << qop_name(p.qop) << ":";
+    kd << to_hex(in.nc).view() << ":" << in.cnonce << ":" << qop_name(p.qop) << ":";
   }
   kd << ha2.view();
   digest_values v;
@@ -225,12 +218,6 @@ constexpr digest_values compute_digest(const digest_plan& p, const digest_input&
     case digest_algorithm::sha_512_256_sess: break;
   }
   return compute_digest<sha512_256>(p, in, method, body);
-}
-
-// attr-char of RFC 8187 section 3.2.1: the bytes an ext-value carries without %-encoding.
-constexpr bool is_attr_char(char c) noexcept {
-  return chars::is_alpha(static_cast<unsigned char>(c)) || chars::is_digit(static_cast<unsigned char>(c)) ||
-         std::string_view("!#$&+-.^_`|~").find(c) != std::string_view::npos;
 }
 
 }  // namespace detail
@@ -256,11 +243,11 @@ constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const
   } else {
     w.param_name("username*").put("UTF-8''");
     for (const char ch : in.username) {
-      if (detail::is_attr_char(ch)) {
+      if (chars::is_attr_char(ch)) {
         w.put(ch);
       } else {
-        const auto b = static_cast<unsigned char>(ch);
-        w.put('%').put("0123456789ABCDEF"[b >> 4]).put("0123456789ABCDEF"[b & 0xf]);
+        const auto pct = detail::percent_encode(static_cast<unsigned char>(ch));
+        w.put(std::string_view(pct.data(), pct.size()));
       }
     }
   }
@@ -269,8 +256,7 @@ constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const
   if (p.algorithm_sent) w.param_name("algorithm").put(info(p.algorithm).name);
   w.param_name("nonce").quoted(p.nonce);
   if (p.qop != digest_qop::none) {
-    const auto nc = detail::nc_hex(in.nc);
-    w.param_name("nc").put(std::string_view(nc.data(), nc.size()));
+    w.param_name("nc").put(detail::to_hex(in.nc).view());
     w.param_name("cnonce").quoted(in.cnonce);
     w.param_name("qop").put(detail::qop_name(p.qop));
   }
@@ -298,10 +284,10 @@ constexpr build_errc verify_authentication_info(const challenge& c, const digest
   const auth_param rspauth = info.param("rspauth");
   if (!rspauth) return build_errc::missing_rspauth;
   if (p.qop != digest_qop::none) {
-    const auto nc = detail::nc_hex(in.nc);
+    const auto nc = detail::to_hex(in.nc);
     const auth_param qop = info.param("qop"), nc_param = info.param("nc"), cnonce = info.param("cnonce");
     if ((qop && !qop.value().iequals(detail::qop_name(p.qop))) ||
-        (nc_param && !nc_param.value().iequals(std::string_view(nc.data(), nc.size()))) ||
+        (nc_param && !nc_param.value().iequals(nc.view())) ||
         (cnonce && !cnonce.value().equals(in.cnonce)))
       return build_errc::echo_mismatch;
   }
