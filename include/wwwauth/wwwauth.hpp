@@ -8,6 +8,7 @@
 #include "challenge.hpp"   // IWYU pragma: export
 #include "credentials.hpp" // IWYU pragma: export
 #include "error.hpp"       // IWYU pragma: export
+#include "ext_value.hpp"   // IWYU pragma: export
 #include "param.hpp"       // IWYU pragma: export
 #include "param_list.hpp"  // IWYU pragma: export
 #include "tokenizer.hpp"   // IWYU pragma: export
