@@ -1,4 +1,4 @@
-// wwwauth against the reference parser (fuzz/reference/reference_parser.hpp, written straight
+// wwwauth against the reference parser (testing/reference/reference_parser.hpp, written straight
 // from the RFC 9110 grammar and SPEC.md), on the adversarial and edge cases of SPEC.md, in both
 // modes: the results must be identical (challenges completed before an error, every param's
 // name, raw value, quoted flag and decoded value, the error's code, field and offset), and each
@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../fuzz/reference/compare.hpp"
+#include "reference/compare.hpp"
 #include "support/catch.hpp"
 
 namespace ref = wwwauth_reference;
