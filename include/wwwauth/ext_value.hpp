@@ -69,7 +69,8 @@ constexpr std::string_view message(ext_errc code) noexcept {
     case ext_errc::expected_charset: return "expected a charset (such as UTF-8) before the first '''";
     case ext_errc::invalid_charset_char: return "byte not allowed in a charset name";
     case ext_errc::expected_quote: return "expected ''' after the charset and after the language";
-    case ext_errc::invalid_language: return "language is not a language tag (RFC 5646 subtags: 1 to 8 letters or digits)";
+    case ext_errc::invalid_language:
+      return "language is not a language tag (RFC 5646 subtags: 1 to 8 letters or digits)";
     case ext_errc::invalid_value_char: return "byte that must be %-encoded in an extended value";
     case ext_errc::invalid_percent_encoding: return "'%' not followed by two hex digits";
     case ext_errc::invalid_utf8: return "charset is UTF-8 but the decoded bytes are not well-formed UTF-8";
@@ -198,7 +199,8 @@ constexpr ext_value parse_ext_value(std::string_view text) noexcept {
   constexpr std::size_t npos = std::string_view::npos;
   std::size_t pos = 0;
   while (pos < text.size() && chars::is_mime_charsetc(text[pos])) ++pos;
-  if (pos == text.size()) return ext_value::failure(pos == 0 ? ext_errc::expected_charset : ext_errc::expected_quote, pos);
+  if (pos == text.size())
+    return ext_value::failure(pos == 0 ? ext_errc::expected_charset : ext_errc::expected_quote, pos);
   if (text[pos] != '\'') return ext_value::failure(ext_errc::invalid_charset_char, pos);
   if (pos == 0) return ext_value::failure(ext_errc::expected_charset, 0);
   const std::string_view charset = text.substr(0, pos);

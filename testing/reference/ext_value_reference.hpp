@@ -77,13 +77,14 @@ inline std::size_t language_error(std::string_view tag) {
 inline std::size_t utf8_error(const std::string& bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
     const auto lead = static_cast<unsigned char>(bytes[i]);
-    std::size_t n = 0;
-    std::uint32_t cp = 0;
-    if (lead < 0x80) { n = 1; cp = lead; }
-    else if ((lead & 0xE0) == 0xC0) { n = 2; cp = lead & 0x1Fu; }
-    else if ((lead & 0xF0) == 0xE0) { n = 3; cp = lead & 0x0Fu; }
-    else if ((lead & 0xF8) == 0xF0) { n = 4; cp = lead & 0x07u; }
-    else return i;
+    // The lead byte's high bits give the length: 0xxxxxxx 1, 110xxxxx 2, 1110xxxx 3, 11110xxx 4.
+    const std::size_t n = lead < 0x80             ? 1
+                          : (lead & 0xE0) == 0xC0 ? 2
+                          : (lead & 0xF0) == 0xE0 ? 3
+                          : (lead & 0xF8) == 0xF0 ? 4
+                                                  : 0;
+    if (n == 0) return i;
+    std::uint32_t cp = lead & (0x7Fu >> (n == 1 ? 0 : n));
     if (bytes.size() - i < n) return i;
     for (std::size_t k = 1; k < n; ++k) {
       const auto b = static_cast<unsigned char>(bytes[i + k]);

@@ -32,9 +32,9 @@ constexpr hex_string<N> to_hex(const std::array<std::uint8_t, N>& bytes) noexcep
 
 // A 32-bit number as 8 lowercase hex digits, most significant first, zero-padded.
 constexpr hex_string<4> to_hex(std::uint32_t value) noexcept {
-  return to_hex(std::array<std::uint8_t, 4>{
-      static_cast<std::uint8_t>(value >> 24), static_cast<std::uint8_t>(value >> 16),
-      static_cast<std::uint8_t>(value >> 8), static_cast<std::uint8_t>(value)});
+  return to_hex(std::array<std::uint8_t, 4>{static_cast<std::uint8_t>(value >> 24),
+                                            static_cast<std::uint8_t>(value >> 16),
+                                            static_cast<std::uint8_t>(value >> 8), static_cast<std::uint8_t>(value)});
 }
 
 // pct-encoded = "%" HEXDIG HEXDIG, for one byte.
