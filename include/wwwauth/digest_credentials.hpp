@@ -23,8 +23,8 @@
 
 #include "build_error.hpp"
 #include "challenge.hpp"
+#include "chars.hpp"
 #include "detail/field_writer.hpp"
-#include "detail/utf8_ext_value.hpp"
 #include "digest_hash.hpp"
 #include "param_list.hpp"
 #include "registry.hpp"
@@ -142,11 +142,11 @@ struct digest_values {
 
 constexpr digest_values compute_digest(const digest_plan& p, const digest_input& in, std::string_view method,
                                        std::string_view body) noexcept {
-  const auto nc = nc_hex(in.nc);
+  const auto nc = to_hex(in.nc);
   digest_exchange x;
   x.qop = p.qop;
   x.nonce = p.nonce;
-  x.nc = plain_value(std::string_view(nc.data(), nc.size()));
+  x.nc = plain_value(nc.view());
   x.cnonce = plain_value(in.cnonce);
   x.uri = plain_value(in.uri);
   return with_digest_hash(p.algorithm, [&](auto tag) {
@@ -184,11 +184,11 @@ constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const
   } else {
     w.param_name("username*").put("UTF-8''");
     for (const char ch : in.username) {
-      if (detail::is_attr_char(ch)) {
+      if (chars::is_attr_char(ch)) {
         w.put(ch);
       } else {
-        const auto b = static_cast<unsigned char>(ch);
-        w.put('%').put("0123456789ABCDEF"[b >> 4]).put("0123456789ABCDEF"[b & 0xf]);
+        const auto pct = detail::percent_encode(static_cast<unsigned char>(ch));
+        w.put(std::string_view(pct.data(), pct.size()));
       }
     }
   }
@@ -197,8 +197,7 @@ constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const
   if (p.algorithm_sent) w.param_name("algorithm").put(info(p.algorithm).name);
   w.param_name("nonce").quoted(p.nonce);
   if (p.qop != digest_qop::none) {
-    const auto nc = detail::nc_hex(in.nc);
-    w.param_name("nc").put(std::string_view(nc.data(), nc.size()));
+    w.param_name("nc").put(detail::to_hex(in.nc).view());
     w.param_name("cnonce").quoted(in.cnonce);
     w.param_name("qop").put(detail::qop_name(p.qop));
   }
@@ -226,10 +225,10 @@ constexpr build_errc verify_authentication_info(const challenge& c, const digest
   const auth_param rspauth = info.param("rspauth");
   if (!rspauth) return build_errc::missing_rspauth;
   if (p.qop != digest_qop::none) {
-    const auto nc = detail::nc_hex(in.nc);
+    const auto nc = detail::to_hex(in.nc);
     const auth_param qop = info.param("qop"), nc_param = info.param("nc"), cnonce = info.param("cnonce");
     if ((qop && !qop.value().iequals(detail::qop_name(p.qop))) ||
-        (nc_param && !nc_param.value().iequals(std::string_view(nc.data(), nc.size()))) ||
+        (nc_param && !nc_param.value().iequals(nc.view())) ||
         (cnonce && !cnonce.value().equals(in.cnonce)))
       return build_errc::echo_mismatch;
   }

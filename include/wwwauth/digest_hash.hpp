@@ -67,13 +67,6 @@ class hash_stream {
 
 constexpr param_value plain_value(std::string_view s) noexcept { return param_value(s, false, 0); }
 
-// nc is 8 lowercase hex digits (section 3.4).
-constexpr std::array<char, 8> nc_hex(std::uint32_t nc) noexcept {
-  std::array<char, 8> out{};
-  for (std::size_t i = 0; i < 8; ++i) out[7 - i] = hex_digits[(nc >> (4 * i)) & 0xf];
-  return out;
-}
-
 constexpr std::string_view qop_name(digest_qop q) noexcept {
   return q == digest_qop::auth ? "auth" : q == digest_qop::auth_int ? "auth-int" : "";
 }

@@ -22,8 +22,8 @@
 
 #include "constant_time.hpp"
 #include "credentials.hpp"
-#include "detail/utf8_ext_value.hpp"
 #include "digest_hash.hpp"
+#include "ext_value.hpp"
 #include "registry.hpp"
 #include "verify_error.hpp"
 
@@ -56,7 +56,7 @@ constexpr bool parse_nc(const param_value& v, std::uint32_t& out) noexcept {
   if (v.size() != 8 || !v.is_plain()) return false;  // section 3.4: exactly 8 hex digits
   std::uint32_t n = 0;
   for (const char c : v.raw()) {
-    const int d = hex_digit_value(c);
+    const int d = hex_value(c);
     if (d < 0) return false;
     n = (n << 4) | static_cast<std::uint32_t>(d);
   }
@@ -130,13 +130,13 @@ struct digest_username {
 constexpr digest_username decode_digest_username(const digest_answer& a, char* buf, std::size_t cap) noexcept {
   digest_username u;
   if (a.username_is_ext) {
-    const detail::ext_value_decoded d =
-        a.username.is_plain() ? detail::decode_utf8_ext_value(a.username.raw(), buf, cap) : detail::ext_value_decoded{};
-    if (!d.ok) {
+    // RFC 7616 section 3.4: username* is an RFC 8187 ext-value, and its charset is UTF-8.
+    const ext_value ext = parse_ext_value(a.username);
+    if (!ext.ok() || ext.charset() != ext_charset::utf_8) {
       u.error = verify_errc::malformed;
       return u;
     }
-    u.size = d.size;
+    u.size = ext.decode_into(buf, cap);
   } else {
     u.size = a.username.decode_into(buf, cap);
   }

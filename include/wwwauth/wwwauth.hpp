@@ -8,11 +8,13 @@
 #include "challenge.hpp"   // IWYU pragma: export
 #include "credentials.hpp" // IWYU pragma: export
 #include "error.hpp"       // IWYU pragma: export
+#include "ext_value.hpp"   // IWYU pragma: export
 #include "param.hpp"       // IWYU pragma: export
 #include "param_list.hpp"  // IWYU pragma: export
 #include "tokenizer.hpp"   // IWYU pragma: export
 #include "unescape.hpp"    // IWYU pragma: export
 #include "utf8.hpp"        // IWYU pragma: export
+#include "version.hpp"     // IWYU pragma: export
 
 // Understanding: the scheme registry, choosing a challenge, hints for people and programs.
 #include "diagnose.hpp"      // IWYU pragma: export
