@@ -12,6 +12,7 @@
 
 #include "support/catch.hpp"
 #include "support/diagnose_corpus.hpp"
+#include "support/evidence_corpus.hpp"
 #include <wwwauth/wwwauth.hpp>
 
 namespace {
@@ -131,6 +132,8 @@ TEST_CASE("no allocation on any parse path") {
   }
   // Diagnosis and selection: every row of the diagnose corpus (parse, diagnose, select).
   checksum += wwwauth_test::exercise_diagnose_corpus();
+  // Exchange evidence: URLs, cookies, bodies and headers of every evidence row.
+  checksum += wwwauth_test::exercise_evidence_corpus();
   counting_malloc = false;
   CHECK(allocations == 0);
   CHECK(checksum != 0);
