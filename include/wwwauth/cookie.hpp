@@ -14,6 +14,7 @@
 
 #include "chars.hpp"
 #include "detail/ascii.hpp"
+#include "detail/dangling.hpp"
 
 namespace wwwauth {
 
@@ -232,5 +233,8 @@ constexpr set_cookie parse_set_cookie(std::string_view field) noexcept {
   }
   return c;
 }
+// A temporary std::string would leave every view dangling: refused at compile time.
+template <class String, class = detail::refuse_temporary_string<String>>
+set_cookie parse_set_cookie(String&& field) = delete;
 
 }  // namespace wwwauth

@@ -35,6 +35,9 @@ class header_fields {
   template <std::size_t N>
   constexpr header_fields(const std::array<header_field, N>& fields) noexcept  // NOLINT: a view, like string_view
       : first_(fields.data()), count_(N) {}
+  // A temporary array would be gone before the view is read.
+  template <std::size_t N>
+  header_fields(const std::array<header_field, N>&& fields) = delete;
 
   constexpr const header_field* begin() const noexcept { return first_; }
   constexpr const header_field* end() const noexcept { return first_ + count_; }
@@ -80,6 +83,8 @@ class exchange_history {
   template <std::size_t N>
   constexpr exchange_history(const std::array<exchange, N>& exchanges) noexcept  // NOLINT: a view
       : first_(exchanges.data()), count_(N) {}
+  template <std::size_t N>
+  exchange_history(const std::array<exchange, N>&& exchanges) = delete;
 
   constexpr const exchange* begin() const noexcept { return first_; }
   constexpr const exchange* end() const noexcept { return first_ + count_; }

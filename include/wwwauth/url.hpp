@@ -14,6 +14,7 @@
 
 #include "chars.hpp"
 #include "detail/ascii.hpp"
+#include "detail/dangling.hpp"
 
 namespace wwwauth {
 
@@ -319,6 +320,10 @@ constexpr url_view parse_url(std::string_view url) noexcept {
   u.port_ = static_cast<std::uint16_t>(port);
   return u;
 }
+
+// A temporary std::string would leave every view dangling: refused at compile time.
+template <class String, class = detail::refuse_temporary_string<String>>
+url_view parse_url(String&& url) = delete;
 
 // Hosts compare ASCII case-insensitively (RFC 3986 section 3.2.2), as written: no
 // percent-decoding, no IDNA, "127.0.0.1" and "localhost" differ (as curl and browsers treat
