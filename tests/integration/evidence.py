@@ -6,9 +6,9 @@ and records, from the same server, one capture by one real client:
   * chromium: a HAR file exported by Debian's Chromium, driven by playwright-core (the npm
     package; record_har.js), with a fresh profile and credentials saved for one origin only;
   * curl: a `curl -v -L` transcript.
-The scenarios: a 401 Basic, a 401 Digest, and a redirect from a.test to b.test (two names
-of 127.0.0.1) that leaves the credentials behind, so the 401 there comes from a request
-without them.
+The scenarios: a 401 Basic, a 401 Digest, a redirect from a.test to b.test (two names of
+127.0.0.1) that leaves the credentials behind, so the 401 there comes from a request without
+them, and (nginx) a WordPress-like REST 401 that deletes the login cookie the request sent.
 
 Step 1 (record) checks that each capture holds the exchanges expected: the 401 entries with
 their challenges, the Authorization sent before the redirect and missing after it.
@@ -48,12 +48,15 @@ EXPECTED = {
     "digest_rejected": {"digest.credentials", "digest.algorithm"},
     # Credentials sent to a.test, redirected to b.test, sent no more: the 401 there.
     "redirect": {"redirect.credentials_dropped", "basic.credentials", "transport.basic_over_http"},
+    # WordPress's REST API refusing a session that ended: no challenge, the cookie deleted.
+    "wordpress": {"challenge.missing", "cookie.expired_session", "cms.wordpress"},
 }
 FORBIDDEN = {
     "basic": {"redirect.credentials_dropped", "cookie.expired_session", "cms.wordpress", "dns.host_is_address"},
     "digest": {"transport.basic_over_http", "redirect.credentials_dropped", "dns.host_is_address"},
     "digest_rejected": {"transport.basic_over_http", "redirect.credentials_dropped"},
     "redirect": {"cookie.expired_session", "cms.wordpress", "dns.host_is_address", "retry.rejected"},
+    "wordpress": {"transport.basic_over_http", "redirect.credentials_dropped", "dns.host_is_address"},
 }
 # One of these at least. Apache sends a new nonce with every 401, which diagnose() reads as
 # retry.stale (retry once, then ask) unless it tells a rejection from that alone.
@@ -64,10 +67,28 @@ ANY_OF = {"digest_rejected": {"retry.rejected", "retry.stale"}}
 # Servers: /basic/ asks Basic, /digest/ Digest (Apache), /basic/go/ redirects to b.test's
 # /basic/ without asking anything (a browser sends the credentials it has for /basic/ anyway).
 
+# What WordPress answers a REST request whose login cookie no longer holds: the JSON error
+# of its REST API, the Link to the API root on every response, and the cookie deleted
+# (wp_clear_auth_cookie() sets it to " " with an Expires in the past). /wp-login/ sets the
+# cookie first, as a login does.
+WP_COOKIE = "wordpress_logged_in_5f4dcc3b"
+WP_ERROR = '{"code":"rest_not_logged_in","message":"You are not currently logged in.","data":{"status":401}}'
+
+
 def nginx(folder):
     write(folder, "htpasswd", sha_htpasswd(USER, PASSWORD))
     return nginx_server(folder, locations=f"""
     location /basic/go/ {{ return 302 http://{B}:$server_port/basic/; }}
+    location /wp-login/ {{
+      add_header Set-Cookie "{WP_COOKIE}=alice%7C1767225600%7Ctoken; path=/; HttpOnly" always;
+      return 200 "logged in";
+    }}
+    location /wp-json/ {{
+      default_type application/json;
+      add_header Link '<http://$http_host/wp-json/>; rel="https://api.w.org/"' always;
+      add_header Set-Cookie "{WP_COOKIE}=+; expires=Wed, 01 Jan 2025 00:00:00 GMT; path=/" always;
+      return 401 '{WP_ERROR}';
+    }}
 """)
 
 
@@ -140,6 +161,12 @@ def check_har_entries(c, entries, port, scenarios):
                  "\n".join(f'{e["response"]["status"]} {e["request"]["url"]}' for e in entries))
         for e in hits:
             challenge = header(e["response"]["headers"], "WWW-Authenticate") or ""
+            if scenario == "wordpress":
+                c.expect(WP_COOKIE in (header(e["request"]["headers"], "Cookie") or ""),
+                         f"HAR: the request to {url} sent the login cookie")
+                c.expect("rest_not_logged_in" in (e["response"]["content"].get("text") or ""),
+                         f"HAR: {url} 401 has its JSON body", json.dumps(e["response"]["content"]))
+                continue
             c.expect(challenge.split(" ")[0] in ("Basic", "Digest"), f"HAR: {url} 401 carries WWW-Authenticate",
                      challenge)
             if scenario == "redirect":
@@ -171,6 +198,9 @@ def record_curl(c, folder, port, name, args, scenario):
     if scenario == "redirect":
         c.expect(len(requests) == 3 and "> Authorization: Basic" in requests[1] and "> Authorization" not in requests[2],
                  f"curl -v {name}: Authorization sent to {A}, not after the redirect to {B}", transcript)
+    if scenario == "wordpress":
+        c.expect("> Cookie: " in transcript and "< Set-Cookie: " in transcript,
+                 f"curl -v {name}: the cookie sent, and deleted by the 401", transcript)
     if scenario == "digest_rejected":
         c.expect(len(requests) == 3 and "> Authorization: Digest" in requests[2],
                  f"curl -v {name}: the second request answers Digest", transcript)
@@ -256,17 +286,19 @@ def case_curl(c, folder, args, server, runs):
 # then b.test/basic/: 401 to a request without them.
 CHROMIUM_REDIRECT = ["http://{A}:{port}/basic/", "http://{A}:{port}/basic/go/"]
 BASIC_WITHOUT = "http://{B}:{port}/basic/?without-credentials"
+WORDPRESS = ["http://{A}:{port}/wp-login/", "http://{A}:{port}/wp-json/wp/v2/users/me"]
 DIGEST_WITHOUT = "http://{B}:{port}/digest/?without-credentials"
 CURL_REDIRECT = ("redirect", ["-L", "-u", f"{USER}:{PASSWORD}", "http://{A}:{port}/basic/go/"], "redirect")
 CASES = {
     "nginx_chromium": lambda c, f, a: case_chromium(
-        c, f, a, nginx, CHROMIUM_REDIRECT + [BASIC_WITHOUT],
-        [("http://{B}:{port}/basic/", "redirect"), (BASIC_WITHOUT, "basic")]),
+        c, f, a, nginx, CHROMIUM_REDIRECT + [BASIC_WITHOUT] + WORDPRESS,
+        [("http://{B}:{port}/basic/", "redirect"), (BASIC_WITHOUT, "basic"), (WORDPRESS[1], "wordpress")]),
     "apache_chromium": lambda c, f, a: case_chromium(
         c, f, a, apache, CHROMIUM_REDIRECT + [BASIC_WITHOUT, DIGEST_WITHOUT],
         [("http://{B}:{port}/basic/", "redirect"), (BASIC_WITHOUT, "basic"), (DIGEST_WITHOUT, "digest")]),
     "nginx_curl": lambda c, f, a: case_curl(c, f, a, nginx, [
-        ("basic", ["http://{A}:{port}/basic/"], "basic"), CURL_REDIRECT]),
+        ("basic", ["http://{A}:{port}/basic/"], "basic"), CURL_REDIRECT,
+        ("wordpress", ["-b", f"{WP_COOKIE}=alice", WORDPRESS[1]], "wordpress")]),
     "apache_curl": lambda c, f, a: case_curl(c, f, a, apache, [
         ("digest", ["http://{A}:{port}/digest/"], "digest"),
         ("digest_rejected", ["--digest", "-u", f"{USER}:wrong", "http://{A}:{port}/digest/"], "digest_rejected"),
