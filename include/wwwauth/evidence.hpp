@@ -10,9 +10,9 @@
 //   dns.host_is_address           Negotiate/Kerberos with an IP address for a host
 //   transport.basic_over_http     Basic offered or sent over plain http
 //
-// Each hint's params() are what was seen: a name saying what (for example "location",
-// "set-cookie", "max-age", "link", "code", "signature", "host", "url") and the value as a
-// view into the caller's exchanges. Any bytes are read safely; nothing is allocated.
+// Each hint's params() are what was seen: a name saying what ("sent_to", "location", "url",
+// "cookie", "max-age", "expires", "date", "signature", "code", "link", "host") and the value
+// as a view into the caller's exchanges (a URL's userinfo is left out: it may hold a password). Any bytes are read safely; nothing is allocated.
 //
 //     auto hints = wwwauth::diagnose(final.status, challenges, sent);
 //     wwwauth::add_evidence(hints, history, challenges);
@@ -47,6 +47,14 @@ constexpr auth_param seen(std::string_view what, std::string_view value) noexcep
   return {what, param_value(value, false, 0)};
 }
 
+// A URL to show as evidence: without its userinfo (which may hold a password), the view then
+// starting at the host.
+constexpr std::string_view shown_url(std::string_view url) noexcept {
+  const url_view u = parse_url(url);
+  if (u.error() || u.userinfo().data() == nullptr) return url;
+  return url.substr(static_cast<std::size_t>(u.host().data() - url.data()));
+}
+
 // The auth-scheme of an Authorization value: its first token (RFC 9110 section 11.6.2).
 constexpr std::string_view credentials_scheme(std::string_view value) noexcept {
   std::size_t i = 0;
@@ -64,7 +72,7 @@ constexpr std::size_t find_icase(std::string_view haystack, std::string_view nee
   return std::string_view::npos;
 }
 
-// The first challenge of one of two schemes, or hint::npos.
+// The first challenge of scheme a (or b), or hint::npos.
 constexpr std::size_t find_scheme(const challenge_list& list, scheme_id a, scheme_id b) noexcept {
   std::size_t i = 0;
   for (const challenge& c : list) {
@@ -74,6 +82,8 @@ constexpr std::size_t find_scheme(const challenge_list& list, scheme_id a, schem
   }
   return hint::npos;
 }
+
+constexpr std::size_t find_scheme(const challenge_list& list, scheme_id a) noexcept { return find_scheme(list, a, a); }
 
 constexpr bool is_scheme(std::string_view name, scheme_id a, scheme_id b) noexcept {
   const lookup_result<scheme_id> s = lookup_scheme(name);
@@ -98,10 +108,10 @@ constexpr void explain_redirect(hint_list<N>& out, exchange_history h) noexcept 
     const url_view from = parse_url(sender.url);
     if (from.error() || same_origin(from, final_url)) return;
     hint dropped(hints::redirect_credentials_dropped, hint::npos);
-    dropped.with(seen("sent_to", sender.url));
+    dropped.with(seen("sent_to", shown_url(sender.url)));
     const header_field location = h[h.size() - 2].response_headers.find("Location");
     if (location) dropped.with(seen("location", location.value));
-    out.push(dropped.with(seen("url", last.url)));
+    out.push(dropped.with(seen("url", shown_url(last.url))));
     return;
   }
 }
@@ -333,13 +343,13 @@ template <std::size_t N>
 constexpr void explain_transport(hint_list<N>& out, const exchange& e, const url_view& url,
                                  const challenge_list& list) noexcept {
   if (url.error() || !url.scheme_is("http") || e.status == 407) return;
-  const std::size_t offered = e.status == 401 ? find_scheme(list, scheme_id::basic, scheme_id::basic) : hint::npos;
+  const std::size_t offered = e.status == 401 ? find_scheme(list, scheme_id::basic) : hint::npos;
   const header_field sent = e.request_headers.find("Authorization");
-  const bool used = sent && is_scheme(credentials_scheme(sent.value), scheme_id::basic, scheme_id::basic);
+  const bool used = sent && iequals(credentials_scheme(sent.value), info(scheme_id::basic).name);
   if (offered == hint::npos && !used) return;
   const hint_spec& spec = url.host_is_loopback() ? hints::transport_basic_over_http_loopback
                                                  : hints::transport_basic_over_http;
-  out.push(hint(spec, offered).with(seen("url", e.url)));
+  out.push(hint(spec, offered).with(seen("url", shown_url(e.url))));
 }
 
 }  // namespace detail
