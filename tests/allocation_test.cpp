@@ -13,6 +13,7 @@
 
 #include "support/catch.hpp"
 #include "support/diagnose_corpus.hpp"
+#include "support/evidence_corpus.hpp"
 #include <wwwauth/wwwauth.hpp>
 
 namespace {
@@ -181,6 +182,8 @@ TEST_CASE("no allocation on any parse path") {
       R"(opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS")",
       wwwauth::mode::strict, buf);
   checksum += verify_as_server("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==", wwwauth::mode::strict, buf);
+  // Exchange evidence: URLs, cookies, bodies and headers of every evidence row.
+  checksum += wwwauth_test::exercise_evidence_corpus();
   counting_malloc = false;
   CHECK(allocations == 0);
   CHECK(checksum != 0);

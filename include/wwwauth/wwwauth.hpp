@@ -16,8 +16,14 @@
 #include "utf8.hpp"        // IWYU pragma: export
 #include "version.hpp"     // IWYU pragma: export
 
+// Exchanges: URLs, cookies, a request and its response, and a history of them.
+#include "cookie.hpp"    // IWYU pragma: export
+#include "exchange.hpp"  // IWYU pragma: export
+#include "url.hpp"       // IWYU pragma: export
+
 // Understanding: the scheme registry, choosing a challenge, hints for people and programs.
 #include "diagnose.hpp"      // IWYU pragma: export
+#include "evidence.hpp"      // IWYU pragma: export
 #include "hint_catalog.hpp"  // IWYU pragma: export
 #include "registry.hpp"      // IWYU pragma: export
 #include "select.hpp"        // IWYU pragma: export
