@@ -15,6 +15,7 @@
 #include "chars.hpp"
 #include "detail/ascii.hpp"
 #include "detail/dangling.hpp"
+#include "detail/hex.hpp"
 
 namespace wwwauth {
 
@@ -99,13 +100,7 @@ class url_view {
 
 namespace detail {
 
-constexpr bool is_hex_digit(char c) noexcept {
-  return chars::is_digit(static_cast<unsigned char>(c)) || (ascii_lower(c) >= 'a' && ascii_lower(c) <= 'f');
-}
-constexpr unsigned hex_value(char c) noexcept {
-  return chars::is_digit(static_cast<unsigned char>(c)) ? static_cast<unsigned>(c - '0')
-                                                        : static_cast<unsigned>(ascii_lower(c) - 'a' + 10);
-}
+constexpr bool is_hex_digit(char c) noexcept { return hex_value(c) >= 0; }
 // unreserved / sub-delims (RFC 3986 section 2); pct-encoded is checked by the caller.
 constexpr bool is_unreserved_or_sub_delim(char c) noexcept {
   switch (c) {
@@ -169,7 +164,7 @@ constexpr bool parse_ipv6(std::string_view s, std::array<std::uint16_t, 8>& out)
     if (n == 8) return false;
     const std::size_t start = i;
     unsigned value = 0;
-    while (i < s.size() && is_hex_digit(s[i]) && i - start < 4) value = value * 16 + hex_value(s[i++]);
+    while (i < s.size() && is_hex_digit(s[i]) && i - start < 4) value = value * 16 + static_cast<unsigned>(hex_value(s[i++]));
     if (i < s.size() && s[i] == '.') {  // the IPv4 tail: two groups, and the end
       unsigned ignored = 0;
       if (n > 6 || !parse_ipv4(s.substr(start), &ignored)) return false;
