@@ -88,9 +88,10 @@ struct parse_error {
 // counted (recovered_errors::dropped()). Broken real headers hold one to three.
 inline constexpr std::size_t max_recovered_errors = 8;
 
-// The syntax errors a lenient challenge list read past, in input order: each is the error
-// strict mode reports at that byte (README.md, "Lenient mode"). Fixed capacity, no allocation;
-// errors beyond it are counted, never lost silently.
+// The syntax errors a lenient challenge list read past, in input order: each is the error the
+// grammar with lenient rules 1-5 meets at that byte, where a reader without recovery would
+// stop (README.md, "Lenient mode"). Fixed capacity, no allocation; errors beyond it are
+// counted, never lost silently.
 class recovered_errors {
  public:
   constexpr std::size_t size() const noexcept { return size_; }
