@@ -139,9 +139,8 @@ struct element_parser {
       cur.pos = q.end;
       return value_result::ok;
     }
-    std::size_t end = unquoted_value_end(pos);
+    const std::size_t end = unquoted_value_end(pos);
     if (end == pos) return value_result::absent;
-    if (recovering) end = recovered_value_end(end);
     out = param_value(s.substr(pos, end - pos), false, 0);
     cur.pos = end;
     return value_result::ok;
@@ -303,6 +302,16 @@ struct element_parser {
     }
   }
 
+  // parse_param() for the recovering reader: rule 10 widens an unquoted value.
+  constexpr bool parse_recovered_param(std::size_t name_end, std::size_t value_pos, auth_param& out) noexcept {
+    if (!parse_param(name_end, value_pos, out, nullptr)) return false;
+    if (!out.value().quoted()) {
+      cur.pos = recovered_value_end(cur.pos);
+      out = auth_param(out.name(), param_value(cur.text.substr(value_pos, cur.pos - value_pos), false, 0));
+    }
+    return true;
+  }
+
   // Rule 7: `"r"Basic realm="r"`: after a closing quote, a scheme followed by a parameter is
   // the next challenge, its comma missing.
   constexpr bool challenge_with_param_starts_here() const noexcept {
@@ -357,7 +366,7 @@ struct element_parser {
       }
       const std::size_t name_begin = cur.pos;
       auth_param p;
-      if (!parse_param(name_end, value_pos, p, nullptr)) {
+      if (!parse_recovered_param(name_end, value_pos, p)) {
         recover(error.code, error.offset);
         cur.pos = name_begin;
         skip_element();
@@ -375,7 +384,7 @@ struct element_parser {
       std::size_t name_end = 0;
       const std::size_t value_pos = param_value_offset(name_end);
       const std::size_t name_begin = cur.pos;
-      if (value_pos != no_param && parse_param(name_end, value_pos, out, nullptr)) return;
+      if (value_pos != no_param && parse_recovered_param(name_end, value_pos, out)) return;
       cur.pos = name_begin;
       skip_element();
     }
