@@ -264,9 +264,9 @@ struct element_parser {
   }
 
   // --- The recovering reader: lenient challenge lists (README.md, "Lenient mode", rules 6-12).
-  // At a syntax error it records the error strict mode reports there, keeps the challenge's
-  // scheme and the parameters completed so far, skips to the next element, and goes on. The
-  // validating pass and iteration run the same steps, so iteration skips exactly what
+  // At a syntax error it records the error a reader without recovery stops at, keeps the
+  // challenge's scheme and the parameters completed so far, skips to the next element, and goes
+  // on. The validating pass and iteration run the same steps, so iteration skips exactly what
   // validation skipped.
 
   constexpr void recover(errc code, std::size_t offset) noexcept {
