@@ -137,6 +137,8 @@ std::size_t exercise(std::string_view field, wwwauth::mode m) {
   std::array<char, 512> buf{};
   const auto list = wwwauth::parse_challenges(field, m);
   sum += list.size() + static_cast<std::size_t>(list.error().code) + list.error().offset;
+  for (const wwwauth::parse_error& e : list.recovered()) sum += e.offset;
+  sum += list.recovered().dropped();
   for (const wwwauth::challenge& c : list) {
     sum += c.scheme().size() + c.token68().size() + c.scheme_is("Digest");
     sum += c.realm().value().size() + c.param("nonce").value().equals("n");
@@ -156,6 +158,20 @@ std::size_t exercise(std::string_view field, wwwauth::mode m) {
   return sum;
 }
 
+// One of each shape lenient mode recovers from (tests/lenient_recovery_test.cpp has them all).
+constexpr std::array<std::string_view, 10> recovery_shapes{{
+    "Bearer, error=x, error_description=y",
+    R"(A "blob", c=d, B "blob")",
+    R"(Bearer realm="r"Basic realm="r")",
+    "OAuth realm='my api', error='x'",
+    "Bearer error=invalid_token, error_description=The token was not recognized.",
+    R"(Basic abc== realm="x")",
+    R"(Basic realm="x" abc==)",
+    "p=unused, Token",
+    R"(X-A word, p="a,\"b\",c", Y word)",
+    "Basic a=\"\x01\", \"j\", \"j\", \"j\", \"j\", \"j\", \"j\", \"j\", \"j\", b=c",  // beyond the capacity
+}};
+
 }  // namespace
 
 TEST_CASE("no allocation on any parse path") {
@@ -169,6 +185,12 @@ TEST_CASE("no allocation on any parse path") {
   for (const std::string& field : corpus) {
     checksum += exercise(field, wwwauth::mode::strict);
     checksum += exercise(field, wwwauth::mode::lenient);
+  }
+  std::size_t recovered = 0;
+  for (const std::string_view field : recovery_shapes) {
+    checksum += exercise(field, wwwauth::mode::strict);
+    checksum += exercise(field, wwwauth::mode::lenient);
+    recovered += wwwauth::parse_challenges(field, wwwauth::mode::lenient).recovered().empty() ? 0 : 1;
   }
   // Diagnosis and selection: every row of the diagnose corpus (parse, diagnose, select).
   checksum += wwwauth_test::exercise_diagnose_corpus();
@@ -187,6 +209,7 @@ TEST_CASE("no allocation on any parse path") {
   counting_malloc = false;
   CHECK(allocations == 0);
   CHECK(checksum != 0);
+  CHECK(recovered == recovery_shapes.size());  // every shape ran a recovery path
 }
 
 TEST_CASE("the counter does count") {

@@ -110,6 +110,9 @@ TEST_CASE("variants: severity, actor and text follow the situation") {
       {"algorithm=md5 (weak)", hint_id::digest_algorithm, S::warning, A::server, "MD5, which is weak"},
       {"algorithm=SHA-256", hint_id::digest_algorithm, S::info, A::client, "SHA-2"},
       {"algorithm unregistered", hint_id::digest_algorithm, S::error, A::client, "not registered"},
+      {"the same error, strict", hint_id::syntax_error, S::error, A::server, "only the challenges before"},
+      {"error after a complete challenge", hint_id::syntax_error, S::warning, A::server, "lenient parsing skipped"},
+      {"nothing recovered", hint_id::syntax_error, S::error, A::server, "does not parse"},
       {"Bearer without error", hint_id::bearer_token_missing, S::info, A::client, "authorization server"},
       {"a container registry's token endpoint", hint_id::bearer_token_missing, S::info, A::client,
        "realm URL with the service and scope"},
@@ -201,11 +204,14 @@ TEST_CASE("syntax.error says where, and what was recovered") {
   const std::array<std::string_view, 2> lines{R"(Basic realm="x")", "Digest realm=\"a\x01\""};
   const auto list = wwwauth::parse_challenges(lines, wwwauth::mode::lenient);
   const auto hints = wwwauth::diagnose(401, list);
-  REQUIRE(hints.size() == 2);
+  REQUIRE(hints.size() == 3);
   CHECK(hints[0].id() == hint_id::syntax_error);
+  CHECK(hints[0].level() == wwwauth::severity::warning);  // challenges were recovered
   CHECK(hints[0].challenge_index() == wwwauth::hint::npos);
   CHECK(hints[0].error() == wwwauth::parse_error{wwwauth::errc::invalid_quoted_char, 1, 15});
-  CHECK(hints[1].challenge_index() == 0);  // the recovered Basic challenge still gets its hint
+  CHECK(hints[1].challenge_index() == 0);  // Basic, complete before the error
+  CHECK(hints[2].challenge_index() == 1);  // Digest, its scheme kept past the error
+  CHECK(hints[2].id() == hint_id::digest_credentials);
 }
 
 TEST_CASE("hints name the challenge they are about") {

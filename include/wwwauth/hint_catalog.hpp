@@ -191,6 +191,12 @@ inline constexpr hint_spec syntax_error{
     "A challenge field does not parse at the position given; only the challenges before it "
     "are known (lenient parsing recovers what servers commonly get wrong). The server's "
     "header should be fixed."};
+// Lenient parsing read on past the error and still has challenges: they are diagnosed as usual.
+inline constexpr hint_spec syntax_error_recovered{
+    hint_id::syntax_error, S::warning, A::server, fix_bits(F::read_header),
+    "A challenge field does not parse at the position given; lenient parsing skipped to the "
+    "next parameter or challenge, as browsers do, and the challenges read are diagnosed. The "
+    "server's header should be fixed."};
 inline constexpr hint_spec scheme_unknown{
     hint_id::scheme_unknown, S::warning, A::client, fix_bits(F::read_header),
     "This scheme is not in the HTTP Authentication Scheme Registry: only a client built for "
@@ -397,8 +403,8 @@ inline constexpr hint_spec transport_basic_over_http_loopback{
     "it is readable to anything that watches local traffic; use https anywhere else."};
 
 // Every row, for documentation and tests.
-inline constexpr std::array<const hint_spec*, 50> all{{
-    &challenge_missing, &syntax_error, &scheme_unknown, &proxy_required, &retry_rejected,
+inline constexpr std::array<const hint_spec*, 51> all{{
+    &challenge_missing, &syntax_error, &syntax_error_recovered, &scheme_unknown, &proxy_required, &retry_rejected,
     &retry_stale, &retry_other_realm, &retry_other_scheme, &basic_credentials,
     &basic_credentials_rejected, &basic_charset, &digest_credentials, &digest_credentials_rejected,
     &digest_stale, &digest_algorithm, &digest_algorithm_weak, &digest_algorithm_unknown,
