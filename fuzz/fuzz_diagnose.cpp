@@ -5,8 +5,10 @@
 //   in order, and counts the others as dropped();
 // - every parameter view of a hint lies inside the input; every challenge_index() is npos or
 //   names a challenge of the list; every hint has a code and a text;
-// - proxy.required exactly for 407, syntax.error exactly when the list has an error (with that
-//   error attached), challenge.missing only for a 401/407 with no challenge and no error.
+// - proxy.required exactly for 407; syntax.error exactly when the list has an error, one per
+//   recovered error of a lenient list (each attached, in order; a warning when challenges were
+//   recovered) or one with strict's error; challenge.missing only for a 401/407 with no
+//   challenge and no error.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -33,13 +35,19 @@ void check_hints(const Hints& hints, const wwwauth::challenge_list& list, std::s
     proxy += h.id() == wwwauth::hint_id::proxy_required ? 1 : 0;
     missing += h.id() == wwwauth::hint_id::challenge_missing ? 1 : 0;
     if (h.id() == wwwauth::hint_id::syntax_error) {
+      const wwwauth::recovered_errors& recovered = list.recovered();
+      wwwauth_fuzz::check(h.error() == (recovered.empty() ? list.error() : recovered[syntax]),
+                          "syntax.error carries the list's errors, in order");
+      const bool recovered_challenges = !recovered.empty() && !list.empty();
+      wwwauth_fuzz::check(h.level() == (recovered_challenges ? wwwauth::severity::warning : wwwauth::severity::error),
+                          "syntax.error is a warning exactly when challenges were recovered");
       ++syntax;
-      wwwauth_fuzz::check(h.error() == list.error(), "syntax.error carries the list's error");
     }
   }
   if (hints.dropped() != 0) return;  // the counts below hold for complete lists only
   wwwauth_fuzz::check(proxy == (status == 407 ? 1U : 0U), "proxy.required exactly for a 407");
-  wwwauth_fuzz::check(syntax == (list.error() ? 1U : 0U), "syntax.error exactly when the list has an error");
+  const std::size_t errors = list.recovered().empty() ? (list.error() ? 1U : 0U) : list.recovered().size();
+  wwwauth_fuzz::check(syntax == errors, "syntax.error exactly for each error of the list");
   if (missing != 0)
     wwwauth_fuzz::check((status == 401 || status == 407) && list.empty() && !list.error(),
                         "challenge.missing only for a 401/407 without challenges");

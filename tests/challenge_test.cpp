@@ -57,7 +57,10 @@ TEST_CASE("examples from the RFCs") {
        "    algorithm=SHA-256,\n"
        "    nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\",\n"
        "    opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\"",
-       " ! param_without_scheme@1:4", nullptr},
+       " ! param_without_scheme@1:4",
+       R"(Digest realm="http-auth@example.org" qop="auth, auth-int" algorithm=SHA-256 )"
+       R"(nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v" opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS")"
+       " ! param_without_scheme@1:4"},
       {"RFC 7616 3.9.1: the same challenge on one line",
        R"(Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS", Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=MD5, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS")",
        R"(Digest realm="http-auth@example.org" qop="auth, auth-int" algorithm=SHA-256 nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v" opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS" | Digest realm="http-auth@example.org" qop="auth, auth-int" algorithm=MD5 nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v" opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS")",
@@ -87,7 +90,7 @@ TEST_CASE("list rule and the shared comma") {
       {"BWS around =", "Basic realm \t= \t\"a\"", R"(Basic realm="a")", nullptr},
       {"empty elements inside the param list", "Basic a=1,, ,b=2", "Basic a=1 b=2", nullptr},
       {"SP then comma opens a param list", "Basic ,realm=x", "Basic realm=x", nullptr},
-      {"no SP: the challenge ended", "Basic, realm=x", " ! param_without_scheme@0:7", nullptr},
+      {"no SP: the challenge ended", "Basic, realm=x", " ! param_without_scheme@0:7", "Basic realm=x ! param_without_scheme@0:7"},
       {"param as first element", "realm=x", " ! param_without_scheme@0:0", nullptr},
       {"challenge with token68 then another challenge", "Negotiate abc==, Basic realm=x",
        "Negotiate #abc== | Basic realm=x", nullptr},
@@ -103,11 +106,11 @@ TEST_CASE("token68 and its padding") {
       {"token68 with '/' and '+'", "Negotiate YII+/abc", "Negotiate #YII+/abc", nullptr},
       {"token68 then spaces", "Negotiate abc==  ", "Negotiate #abc==", nullptr},
       {"name = value is a param, not a token68", "Basic abc= def", "Basic abc=def", nullptr},
-      {"param after token68", "Negotiate abc==, realm=x", " ! param_after_token68@0:17", nullptr},
+      {"param after token68", "Negotiate abc==, realm=x", " ! param_after_token68@0:17", "Negotiate #abc== ! param_after_token68@0:17"},
       {"scheme then '=' reads as a parameter", "Basic ==", " ! param_without_scheme@0:0", nullptr},
       {"only padding is no token68", "Basic  ==", " ! param_without_scheme@0:0", nullptr},
-      {"token68 followed by junk", "Negotiate ab/c x", " ! expected_comma@0:15", nullptr},
-      {"token68 then a byte outside it", "Negotiate abc==@", " ! expected_comma@0:15", nullptr},
+      {"token68 followed by junk", "Negotiate ab/c x", " ! expected_comma@0:15", "Negotiate #ab/c ! expected_comma@0:15"},
+      {"token68 then a byte outside it", "Negotiate abc==@", " ! expected_comma@0:15", "Negotiate #abc== ! expected_comma@0:15"},
   });
 }
 
@@ -126,10 +129,10 @@ TEST_CASE("quoted strings") {
       {"unterminated ends at the line's end only", "Basic realm=\"abc\nBearer realm=y",
        " ! unterminated_quoted_string@0:12", R"(Basic realm="abc" | Bearer realm=y)"},
       {"lone trailing backslash", R"(Basic realm="abc\)", " ! unterminated_quoted_string@0:12", R"(Basic realm="abc\")"},
-      {"control char inside", "Basic realm=\"a\x01b\"", " ! invalid_quoted_char@0:14", nullptr},
-      {"control char escaped", "Basic realm=\"a\\\x01\"", " ! invalid_quoted_char@0:15", nullptr},
-      {"DEL inside", "Basic realm=\"a\x7f\"", " ! invalid_quoted_char@0:14", nullptr},
-      {"quoted value then a byte", R"(Basic realm="x"y)", " ! expected_comma@0:15", nullptr},
+      {"control char inside", "Basic realm=\"a\x01b\"", " ! invalid_quoted_char@0:14", "Basic ! invalid_quoted_char@0:14"},
+      {"control char escaped", "Basic realm=\"a\\\x01\"", " ! invalid_quoted_char@0:15", "Basic ! invalid_quoted_char@0:15"},
+      {"DEL inside", "Basic realm=\"a\x7f\"", " ! invalid_quoted_char@0:14", "Basic ! invalid_quoted_char@0:14"},
+      {"quoted value then a byte", R"(Basic realm="x"y)", " ! expected_comma@0:15", R"(Basic realm="x" ! expected_comma@0:15)"},
       {"quoted values without a comma", R"(Basic realm="x"charset="y")", " ! expected_comma@0:15",
        R"(Basic realm="x" charset="y")"},
   });
@@ -138,22 +141,22 @@ TEST_CASE("quoted strings") {
 TEST_CASE("errors and their offsets") {
   check_rows({
       {"quote where a scheme must be", R"("Basic")", " ! expected_token@0:0", nullptr},
-      {"scheme followed by a quote", R"(Basic"x")", " ! expected_space@0:5", nullptr},
-      {"scheme followed by '/'", "Basic/x", " ! expected_space@0:5", nullptr},
+      {"scheme followed by a quote", R"(Basic"x")", " ! expected_space@0:5", "Basic ! expected_space@0:5"},
+      {"scheme followed by '/'", "Basic/x", " ! expected_space@0:5", "Basic ! expected_space@0:5"},
       {"HTAB after the scheme", "Basic\trealm=x", " ! expected_space@0:5", "Basic realm=x"},
       {"HTAB then comma ends a bare scheme", "Basic\t, Bearer", "Basic | Bearer", nullptr},
       {"SP then HTAB before the first element", "Basic \trealm=x", " ! expected_token@0:6", "Basic realm=x"},
       {"SP then HTAB before an empty first element", "Basic \t,realm=x", "Basic realm=x", nullptr},
       {"name= at the end is a token68", "Basic realm=", "Basic #realm=", nullptr},
-      {"missing value at the end", "Basic a=1, realm=", " ! expected_value@0:17", nullptr},
-      {"missing value before a comma", "Basic a=1, realm=, b=2", " ! expected_value@0:17", nullptr},
+      {"missing value at the end", "Basic a=1, realm=", " ! expected_value@0:17", "Basic a=1 ! expected_value@0:17"},
+      {"missing value before a comma", "Basic a=1, realm=, b=2", " ! expected_value@0:17", "Basic a=1 b=2 ! expected_value@0:17"},
       {"value with '/' unquoted", "Basic realm=/x/y", " ! expected_value@0:12", "Basic realm=/x/y"},
       {"URL unquoted", "Basic realm=https://x/y", " ! expected_comma@0:17", "Basic realm=https://x/y"},
       {"value with ':' unquoted", "Basic realm=a:b", " ! expected_comma@0:13", "Basic realm=a:b"},
-      {"two values without a comma", "Basic realm=a b", " ! expected_comma@0:14", nullptr},
-      {"junk element after a challenge", R"(Basic realm=x, "junk")", " ! expected_token@0:15", nullptr},
+      {"two values without a comma", "Basic realm=a b", " ! expected_comma@0:14", "Basic realm=a b ! expected_comma@0:14"},
+      {"junk element after a challenge", R"(Basic realm=x, "junk")", " ! expected_token@0:15", "Basic realm=x ! expected_token@0:15"},
       {"duplicate parameter, any case", "Basic realm=a, REALM=b", " ! duplicate_param@0:15", "Basic realm=a REALM=b"},
-      {"control byte after a value", "Basic realm=x\x01", " ! expected_comma@0:13", nullptr},
+      {"control byte after a value", "Basic realm=x\x01", " ! expected_comma@0:13", "Basic realm=x ! expected_comma@0:13"},
       {"error in the second line", "Basic realm=x\nBearer error=\"a", "Basic realm=x ! unterminated_quoted_string@1:13",
        R"(Basic realm=x | Bearer error="a")"},
   });
@@ -163,7 +166,7 @@ TEST_CASE("several field lines are one list") {
   check_rows({
       {"one challenge per line", "Basic realm=a\nBearer realm=b", "Basic realm=a | Bearer realm=b", nullptr},
       {"params continue on the next line", "Basic realm=a\ncharset=UTF-8", "Basic realm=a charset=UTF-8", nullptr},
-      {"a bare scheme cannot take params from the next line", "Basic\nrealm=a", " ! param_without_scheme@1:0", nullptr},
+      {"a bare scheme cannot take params from the next line", "Basic\nrealm=a", " ! param_without_scheme@1:0", "Basic realm=a ! param_without_scheme@1:0"},
       {"empty lines between", "\nBasic realm=a\n\n  \nNegotiate", "Basic realm=a | Negotiate", nullptr},
   });
 }
@@ -179,7 +182,7 @@ TEST_CASE("lenient rules for deployed servers") {
        " ! expected_comma@0:30",
        "Bearer authorization_uri=https://login.microsoftonline.com/t/oauth2/authorize resource_id=https://storage.azure.com"},
       {"space-separated tokens", "Bearer a=1 b=2", " ! expected_comma@0:11", "Bearer a=1 b=2"},
-      {"a scheme after a value still needs a comma", R"(Basic realm="a" Bearer)", " ! expected_comma@0:16", nullptr},
+      {"a scheme after a value still needs a comma", R"(Basic realm="a" Bearer)", " ! expected_comma@0:16", R"(Basic realm="a" ! expected_comma@0:16)"},
       {"resource_metadata twice: both kept",
        R"(Bearer resource_metadata="https://a/x", resource_metadata="https://a/y")", " ! duplicate_param@0:40",
        R"(Bearer resource_metadata="https://a/x" resource_metadata="https://a/y")"},

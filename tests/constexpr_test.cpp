@@ -23,6 +23,15 @@ constexpr auto bad = wwwauth::parse_challenges("Basic realm=x, Bearer realm=@");
 static_assert(bad.size() == 1);
 static_assert(bad.error() == wwwauth::parse_error{wwwauth::errc::expected_value, 0, 28});
 
+// Lenient recovery: the junk skipped, the challenge after it kept, the error recorded.
+constexpr auto recovered = wwwauth::parse_challenges(R"(A "blob", c=d, Bearer realm="r"Basic realm="b")",
+                                                     wwwauth::mode::lenient);
+static_assert(recovered.size() == 3);
+static_assert(recovered.begin()->param("c").value().equals("d"));
+static_assert(std::next(recovered.begin(), 2)->realm().value().equals("b"));
+static_assert(recovered.recovered().size() == 2);
+static_assert(recovered.error() == wwwauth::parse_error{wwwauth::errc::expected_token, 0, 2});
+
 constexpr std::array<std::string_view, 2> lines{"Basic realm=a", "charset=UTF-8"};
 static_assert(wwwauth::parse_challenges(lines).begin()->param("charset").value().equals("UTF-8"));
 

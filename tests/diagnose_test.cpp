@@ -7,6 +7,7 @@
 
 #include "support/catch.hpp"
 #include "support/diagnose_corpus.hpp"
+#include "support/evidence_corpus.hpp"
 
 namespace {
 
@@ -72,6 +73,11 @@ TEST_CASE("every code has a row that triggers it and a row that does not") {
       if (c.code == code) (c.triggers ? trigger : non_trigger) = true;
       emitted = emitted || has_code(c.expected, code);
     }
+    // The codes of add_evidence() have their rows in the evidence corpus (evidence_test.cpp).
+    for (const wwwauth_test::evidence_case& c : wwwauth_test::evidence_cases) {
+      if (c.code == code) (c.triggers ? trigger : non_trigger) = true;
+      emitted = emitted || has_code(c.expected, code);
+    }
     INFO(code);
     CHECK(emitted);
     // One row covers the schemes that have nothing but their credentials hint; its
@@ -114,6 +120,9 @@ TEST_CASE("variants: severity, actor and text follow the situation") {
        "should offer SHA-256"},
       {"algorithm=SHA-256", hint_id::digest_algorithm, S::info, A::client, "SHA-2"},
       {"algorithm unregistered", hint_id::digest_algorithm, S::error, A::client, "not registered"},
+      {"the same error, strict", hint_id::syntax_error, S::error, A::server, "only the challenges before"},
+      {"error after a complete challenge", hint_id::syntax_error, S::warning, A::server, "lenient parsing skipped"},
+      {"nothing recovered", hint_id::syntax_error, S::error, A::server, "does not parse"},
       {"Bearer without error", hint_id::bearer_token_missing, S::info, A::client, "authorization server"},
       {"a container registry's token endpoint", hint_id::bearer_token_missing, S::info, A::client,
        "realm URL with the service and scope"},
@@ -202,11 +211,14 @@ TEST_CASE("syntax.error says where, and what was recovered") {
   const std::array<std::string_view, 2> lines{R"(Basic realm="x")", "Digest realm=\"a\x01\""};
   const auto list = wwwauth::parse_challenges(lines, wwwauth::mode::lenient);
   const auto hints = wwwauth::diagnose(401, list);
-  REQUIRE(hints.size() == 2);
+  REQUIRE(hints.size() == 3);
   CHECK(hints[0].id() == hint_id::syntax_error);
+  CHECK(hints[0].level() == wwwauth::severity::warning);  // challenges were recovered
   CHECK(hints[0].challenge_index() == wwwauth::hint::npos);
   CHECK(hints[0].error() == wwwauth::parse_error{wwwauth::errc::invalid_quoted_char, 1, 15});
-  CHECK(hints[1].challenge_index() == 0);  // the recovered Basic challenge still gets its hint
+  CHECK(hints[1].challenge_index() == 0);  // Basic, complete before the error
+  CHECK(hints[2].challenge_index() == 1);  // Digest, its scheme kept past the error
+  CHECK(hints[2].id() == hint_id::digest_credentials);
 }
 
 TEST_CASE("hints name the challenge they are about") {
@@ -229,11 +241,11 @@ TEST_CASE("generic fixes only where they apply") {
     std::set<hint_id> carriers;
   };
   const std::vector<fix_row> rows = {
-      {F::check_url, {hint_id::challenge_missing}},
-      {F::clear_cookies, {hint_id::challenge_missing}},
-      {F::disable_security_plugins, {hint_id::challenge_missing}},
+      {F::check_url, {hint_id::challenge_missing, hint_id::redirect_credentials_dropped}},
+      {F::clear_cookies, {hint_id::challenge_missing, hint_id::cookie_expired_session}},
+      {F::disable_security_plugins, {hint_id::challenge_missing, hint_id::cms_wordpress}},
       {F::clear_credentials, {hint_id::retry_rejected, hint_id::bearer_invalid_token}},
-      {F::flush_dns, {hint_id::negotiate_kerberos, hint_id::kerberos_credentials}},
+      {F::flush_dns, {hint_id::negotiate_kerberos, hint_id::kerberos_credentials, hint_id::dns_host_is_address}},
       {F::read_header, {hint_id::syntax_error, hint_id::scheme_unknown}},
   };
   REQUIRE(rows.size() == wwwauth::generic_fixes.size());

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The wwwauth-explain contract of DESIGN.md section 4, checked on the built binary.
+"""The wwwauth-explain contract (README.md, "wwwauth-explain"), checked on the built binary.
 
 Each case runs the program and compares its JSON document and exit status. The binary comes
 from $WWWAUTH_EXPLAIN (ctest sets it)."""
@@ -34,6 +34,8 @@ class JsonShape(unittest.TestCase):
                 {"scheme": "Basic", "token68": None, "params": [["realm", "simple"]]},
             ],
             "error": None,
+            "recovered": [],
+            "recovered_dropped": 0,
             "hints": doc["hints"],
         })
         self.assertIsInstance(doc["hints"], list)
@@ -74,6 +76,25 @@ class Errors(unittest.TestCase):
         code, doc = run_json(["--strict", field])
         self.assertEqual(code, 1)
         self.assertEqual(doc["challenges"], [])
+
+    def test_lenient_recovers_and_lists_every_error(self):
+        field = 'Bearer, error="invalid_token", "junk", Basic realm="r"Digest nonce="n"'
+        code, doc = run_json([field])
+        self.assertEqual(code, 1)
+        self.assertEqual(doc["challenges"], [
+            {"scheme": "Bearer", "token68": None, "params": [["error", "invalid_token"]]},
+            {"scheme": "Basic", "token68": None, "params": [["realm", "r"]]},
+            {"scheme": "Digest", "token68": None, "params": [["nonce", "n"]]},
+        ])
+        self.assertEqual([(e["field"], e["offset"]) for e in doc["recovered"]], [(0, 8), (0, 31), (0, 54)])
+        self.assertEqual(doc["error"], doc["recovered"][0])
+        self.assertEqual(doc["recovered_dropped"], 0)
+        syntax = [h for h in doc["hints"] if h["code"] == "syntax.error"]
+        self.assertEqual([h["severity"] for h in syntax], ["warning"] * 3)
+        code, doc = run_json(["--strict", field])
+        self.assertEqual((code, doc["challenges"], doc["recovered"]), (1, [], []))
+        self.assertEqual((doc["error"]["field"], doc["error"]["offset"]), (0, 8))
+        self.assertEqual([h["severity"] for h in doc["hints"] if h["code"] == "syntax.error"], ["error"])
 
     def test_usage_error(self):
         code, _, err = run(["--no-such-option"])

@@ -34,9 +34,9 @@ class JsonHints(unittest.TestCase):
             ("a 401 without a challenge", ["--response"], b"HTTP/1.1 401 Unauthorized\r\n\r\n", ["challenge.missing"]),
             ("a 407", ["--response"], b"HTTP/1.1 407 x\r\nProxy-Authenticate: Basic realm=p\r\n\r\n",
              ["proxy.required", "basic.credentials"]),
-            ("a syntax error, Basic recovered", ["--response"],
+            ("a syntax error, Basic and Digest's scheme recovered", ["--response"],
              b"HTTP/1.1 401 x\r\nWWW-Authenticate: Basic realm=a, Digest realm=\"\x01\"\r\n\r\n",
-             ["syntax.error", "basic.credentials"]),
+             ["syntax.error", "basic.credentials", "digest.credentials"]),
         ]
         for name, args, stdin, expected in rows:
             with self.subTest(name):

@@ -112,6 +112,11 @@ std::string json_value(const wwwauth::param_value& v) {
   return explain::json_string(decoded);
 }
 
+std::string json_error(const wwwauth::parse_error& e) {
+  return "{\"field\": " + std::to_string(e.field) + ", \"offset\": " + std::to_string(e.offset) +
+         ", \"message\": " + explain::json_string(e.message()) + "}";
+}
+
 void print_json(const input& in, const wwwauth::challenge_list& list, const explain::diagnosis& d) {
   std::string out = "{\"status\": " + (in.status ? std::to_string(*in.status) : "null") + ", \"challenges\": [";
   const char* separator = "";
@@ -128,14 +133,14 @@ void print_json(const input& in, const wwwauth::challenge_list& list, const expl
     }
     out += "]}";
   }
-  out += "], \"error\": ";
-  if (const wwwauth::parse_error e = list.error()) {
-    out += "{\"field\": " + std::to_string(e.field) + ", \"offset\": " + std::to_string(e.offset) +
-           ", \"message\": " + explain::json_string(e.message()) + "}";
-  } else {
-    out += "null";
+  out += "], \"error\": " + (list.error() ? json_error(list.error()) : "null") + ", \"recovered\": [";
+  // Lenient parsing: every error read past, the first being "error"; then how many more.
+  const char* error_separator = "";
+  for (const wwwauth::parse_error& e : list.recovered()) {
+    out += error_separator + json_error(e);
+    error_separator = ", ";
   }
-  out += ", \"hints\": " + explain::hints_json(d) + "}\n";
+  out += "], \"recovered_dropped\": " + std::to_string(list.recovered().dropped()) + ", \"hints\": " + explain::hints_json(d) + "}\n";
   std::cout << out;
 }
 
@@ -145,6 +150,15 @@ struct style {
     return colour ? "\x1b[" + std::string(sgr) + "m" + text + "\x1b[0m" : text;
   }
 };
+
+// The error, then the field with a caret under the offending byte; the field is shown
+// escaped, so the caret is placed after the escaped prefix.
+void print_syntax_error(const input& in, const wwwauth::parse_error& e, const char* what, const style& paint) {
+  std::cout << paint("31", what) << " in field " << e.field << " at byte " << e.offset << ": " << e.message() << "\n";
+  const std::string& field = in.fields[e.field];
+  const std::string prefix = explain::printable(std::string_view(field).substr(0, e.offset));
+  std::cout << "  " << explain::printable(field) << "\n  " << std::string(prefix.size(), ' ') << "^\n";
+}
 
 void print_text(const input& in, const wwwauth::challenge_list& list, const explain::diagnosis& d,
                 const style& paint) {
@@ -166,20 +180,23 @@ void print_text(const input& in, const wwwauth::challenge_list& list, const expl
     explain::print_challenge_hints(std::cout, d, n++, paint);
   }
   if (list.empty() && !in.fields.empty() && list.ok()) std::cout << "No challenge in the fields.\n";
-  if (const wwwauth::parse_error e = list.error()) {
-    std::cout << paint("31", "Syntax error") << " in field " << e.field << " at byte " << e.offset << ": "
-              << e.message() << "\n";
-    const std::string& field = in.fields[e.field];
-    // Caret under the offending byte; the field is shown escaped, so measure the escaped prefix.
-    const std::string prefix = explain::printable(std::string_view(field).substr(0, e.offset));
-    std::cout << "  " << explain::printable(field) << "\n  " << std::string(prefix.size(), ' ') << "^\n";
+  // Lenient parsing read past these errors; strict stopped at error().
+  for (const wwwauth::parse_error& e : list.recovered()) {
+    print_syntax_error(in, e, "Recovered from a syntax error", paint);
+  }
+  if (list.recovered().dropped() != 0) {
+    std::cout << list.recovered().dropped() << " more syntax errors recovered from, not listed\n";
+  }
+  if (const wwwauth::parse_error e = list.error(); e && list.recovered().empty()) {
+    print_syntax_error(in, e, "Syntax error", paint);
     // What lenient parsing (the default without --strict) still reads of the same fields.
     const std::vector<std::string_view> views(in.fields.begin(), in.fields.end());
     const auto lenient = wwwauth::parse_challenges(views, wwwauth::mode::lenient);
     if (lenient.size() > list.size()) {
       std::cout << "Lenient parsing (without --strict) reads " << lenient.size() << " challenge(s):";
       for (const wwwauth::challenge& c : lenient) std::cout << " " << explain::printable(c.scheme());
-      std::cout << (lenient.ok() ? "" : " (then stops at its own error)") << "\n";
+      const std::size_t errors = lenient.recovered().size() + lenient.recovered().dropped();
+      std::cout << (errors == 0 ? "" : " (past " + std::to_string(errors) + " syntax error(s))") << "\n";
     }
   }
 }

@@ -33,7 +33,7 @@ class challenge {
   // The token68 with its '=' padding; empty when the challenge has none.
   constexpr std::string_view token68() const noexcept { return parts_.token68; }
   constexpr param_range params() const noexcept {
-    return param_range(parts_.params_begin, parts_.param_count, mode_);
+    return param_range(parts_.params_begin, parts_.param_count, mode_, parts_.recovering);
   }
   constexpr std::size_t param_count() const noexcept { return parts_.param_count; }
   // The first parameter with this name (ASCII case-insensitive), or a falsy auth_param.
@@ -50,22 +50,34 @@ namespace detail {
 struct read_challenge {
   static constexpr void next(element_parser& p, challenge& out) noexcept {
     challenge_parts parts;
-    p.skip_separators();
-    p.parse_challenge(parts, nullptr);
+    if (p.recovering) {
+      p.read_recovered_challenge(parts);  // which leaves the cursor on the next challenge
+    } else {
+      p.skip_separators();
+      p.parse_challenge(parts, nullptr);
+    }
     out = challenge(parts, p.m);
   }
 };
 }  // namespace detail
 
-// The challenges of one or more field lines, validated at construction in one pass. Iteration
-// yields every challenge completed before the first error (a challenge is complete when the
-// next element starts another one, or the input ends), then stops; error() tells what
-// stopped it. Views point into the caller's input, which must outlive the list.
+// The challenges of one or more field lines, validated at construction in one pass. Views
+// point into the caller's input, which must outlive the list.
+// - Strict: iteration yields every challenge completed before the first error (a challenge is
+//   complete when the next element starts another one, or the input ends), then stops;
+//   error() tells what stopped it.
+// - Lenient: the list reads on past syntax errors as deployed clients do (README.md, "Lenient
+//   mode"), keeping each challenge's scheme and the parameters completed before its error;
+//   recovered() lists the errors, error() is the first of them.
 class challenge_list {
  public:
   using iterator = detail::element_iterator<challenge, detail::read_challenge>;
 
   constexpr challenge_list(detail::cursor start, mode m) noexcept : mode_(m) {
+    if (m == mode::lenient) {
+      read_recovering(start);
+      return;
+    }
     detail::element_parser p{start, m, {}};
     p.skip_separators();
     if (!p.next_starts_challenge(detail::challenge_parts{})) {
@@ -88,7 +100,8 @@ class challenge_list {
   }
 
   constexpr iterator begin() const noexcept {
-    return iterator(first_, detail::element_parser{after_first_, mode_, {}}, count_);
+    return iterator(first_, detail::element_parser{after_first_, mode_, {}, false, mode_ == mode::lenient, nullptr},
+                    count_);
   }
   constexpr iterator end() const noexcept { return iterator(); }
   // The number of challenges iteration yields.
@@ -96,12 +109,29 @@ class challenge_list {
   constexpr bool empty() const noexcept { return count_ == 0; }
   constexpr parse_error error() const noexcept { return error_; }
   constexpr bool ok() const noexcept { return !error_; }
+  // Lenient: the syntax errors read past, in input order. Strict: empty (see error()).
+  constexpr const recovered_errors& recovered() const noexcept { return recovered_; }
 
  private:
+  constexpr void read_recovering(detail::cursor start) noexcept {
+    detail::element_parser p{start, mode::lenient, {}, false, true, &recovered_};
+    p.skip_to_challenge(false);
+    while (!p.cur.at_end()) {
+      detail::challenge_parts parts;
+      p.read_recovered_challenge(parts);
+      if (++count_ == 1) {
+        first_ = challenge(parts, mode::lenient);
+        after_first_ = p.cur;
+      }
+    }
+    if (!recovered_.empty()) error_ = recovered_[0];
+  }
+
   challenge first_{};
   detail::cursor after_first_{};
   std::size_t count_ = 0;
   parse_error error_{};
+  recovered_errors recovered_{};
   mode mode_ = mode::strict;
 };
 

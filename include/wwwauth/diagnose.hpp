@@ -410,7 +410,10 @@ constexpr hint_list<Capacity> diagnose(int status, const challenge_list& list,
   hint_list<Capacity> out;
   const bool auth_status = status == 401 || status == 407;
   if (status == 407) out.push(hint(hints::proxy_required, hint::npos));
-  if (list.error()) out.push(hint(hints::syntax_error, hint::npos).with(list.error()));
+  // A lenient list names every error it read past: a warning when challenges were recovered.
+  const hint_spec& syntax = list.empty() ? hints::syntax_error : hints::syntax_error_recovered;
+  for (const parse_error& e : list.recovered()) out.push(hint(syntax, hint::npos).with(e));
+  if (list.recovered().empty() && list.error()) out.push(hint(hints::syntax_error, hint::npos).with(list.error()));
   if (auth_status && list.empty() && !list.error()) out.push(hint(hints::challenge_missing, hint::npos));
 
   detail::retry_verdict retry;

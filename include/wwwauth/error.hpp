@@ -84,4 +84,37 @@ struct parse_error {
   }
 };
 
+// Lenient challenge lists keep at most this many of the errors they recovered from; more are
+// counted (recovered_errors::dropped()). Broken real headers hold one to three.
+inline constexpr std::size_t max_recovered_errors = 8;
+
+// The syntax errors a lenient challenge list read past, in input order: each is the error the
+// grammar with lenient rules 1-5 meets at that byte, where a reader without recovery would
+// stop (README.md, "Lenient mode"). Fixed capacity, no allocation; errors beyond it are
+// counted, never lost silently.
+class recovered_errors {
+ public:
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr bool empty() const noexcept { return size_ == 0; }
+  // Errors met after the list was full.
+  constexpr std::size_t dropped() const noexcept { return dropped_; }
+  constexpr const parse_error& operator[](std::size_t i) const noexcept { return errors_[i]; }
+  constexpr const parse_error* begin() const noexcept { return errors_; }
+  constexpr const parse_error* end() const noexcept { return errors_ + size_; }
+
+  // Appends an error, or counts it when the list is full.
+  constexpr void push(const parse_error& e) noexcept {
+    if (size_ < max_recovered_errors) {
+      errors_[size_++] = e;
+    } else {
+      ++dropped_;
+    }
+  }
+
+ private:
+  parse_error errors_[max_recovered_errors]{};
+  std::size_t size_ = 0;
+  std::size_t dropped_ = 0;
+};
+
 }  // namespace wwwauth

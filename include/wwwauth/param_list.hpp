@@ -17,6 +17,7 @@ namespace detail {
 struct read_param {
   static constexpr void next(element_parser& p, auth_param& out) noexcept {
     p.skip_separators();
+    if (p.recovering) return p.next_recovered_param(out);
     std::size_t name_end = 0;
     const std::size_t value_pos = p.param_value_offset(name_end);
     p.parse_param(name_end, value_pos, out, nullptr);
@@ -36,11 +37,12 @@ class param_range {
   using iterator = detail::element_iterator<auth_param, detail::read_param>;
 
   constexpr param_range() noexcept = default;
-  constexpr param_range(detail::cursor start, std::size_t count, mode m) noexcept
-      : start_(start), count_(count), mode_(m) {}
+  // `recovering`: the parameters of a challenge the recovering reader read (lenient lists).
+  constexpr param_range(detail::cursor start, std::size_t count, mode m, bool recovering = false) noexcept
+      : start_(start), count_(count), mode_(m), recovering_(recovering) {}
 
   constexpr iterator begin() const noexcept {
-    detail::element_parser parser{start_, mode_, {}};
+    detail::element_parser parser{start_, mode_, {}, false, recovering_, nullptr};
     auth_param first;
     if (count_ != 0) detail::read_param::next(parser, first);
     return iterator(first, parser, count_);
@@ -61,6 +63,7 @@ class param_range {
   detail::cursor start_{};
   std::size_t count_ = 0;
   mode mode_ = mode::strict;
+  bool recovering_ = false;
 };
 
 // Authentication-Info / Proxy-Authentication-Info (RFC 9110 sections 11.6.3, 11.7.3): a list

@@ -83,6 +83,19 @@ constexpr std::size_t lenient_value_end(std::string_view s, std::size_t pos) noe
   return skip_while(s, pos, chars::is_lenient_value);
 }
 
+// The end of the quoted-string opening at `pos` for skipping it whole: after its closing
+// quote, quoted-pairs honoured and any other byte (a control byte too) taken as content; the
+// field's end when it never closes. Lenient recovery skips broken elements with it, so that
+// nothing inside a quoted-string is ever read as a parameter or a challenge.
+constexpr std::size_t skip_quoted(std::string_view s, std::size_t pos) noexcept {
+  std::size_t i = pos + 1;
+  while (i < s.size()) {
+    if (s[i] == '"') return i + 1;
+    i += s[i] == '\\' ? 2 : 1;
+  }
+  return s.size();
+}
+
 struct quoted_scan {
   std::size_t end = 0;       // offset after the closing quote (or the field's end, lenient)
   std::size_t escapes = 0;   // number of quoted-pairs

@@ -1,12 +1,14 @@
 // Renders parse results as short strings, so that table-driven tests compare one line:
 //   `Basic realm="a" charset=UTF-8 | Negotiate #abc== ! expected_comma@0:7`
 // A quoted value is shown decoded between quotes, a token bare, a token68 after '#', and an
-// error after '!' as code@field:offset.
+// error after '!' as code@field:offset (in lenient lists each recovered error, and `! +N`
+// for N more that did not fit).
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "decoded.hpp"
 #include <wwwauth/wwwauth.hpp>
 
 namespace wwwauth_test {
@@ -15,7 +17,7 @@ inline std::string render(const wwwauth::auth_param& p) {
   std::string out(p.name());
   out += '=';
   if (p.value().quoted()) out += '"';
-  p.value().decode(std::back_inserter(out));
+  out += wwwauth_testing::decoded(p.value());
   if (p.value().quoted()) out += '"';
   return out;
 }
@@ -51,7 +53,11 @@ inline std::string render(const wwwauth::challenge_list& list) {
     if (!out.empty()) out += " | ";
     out += render(c);
   }
-  return out + render(list.error());
+  // Lenient: every recovered error (the first is error()), then how many did not fit.
+  if (list.recovered().empty()) return out + render(list.error());
+  for (const wwwauth::parse_error& e : list.recovered()) out += render(e);
+  if (list.recovered().dropped() != 0) out += " ! +" + std::to_string(list.recovered().dropped());
+  return out;
 }
 
 inline std::string render(const wwwauth::credentials& c) {

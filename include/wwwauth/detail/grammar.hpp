@@ -27,6 +27,7 @@ struct challenge_parts {
   std::string_view scheme{};
   std::string_view token68{};
   bool has_token68 = false;
+  bool recovering = false;  // read by the recovering reader: its params() skip what it skipped
   cursor params_begin{};  // where the #auth-param list starts, when the scheme has one
   std::size_t param_count = 0;
 };
@@ -70,6 +71,10 @@ struct element_parser {
   // Credentials (section 11.4) hold one challenge-shaped element and are not a list: after a
   // token68 or a bare scheme only OWS may follow, and no second scheme.
   bool single = false;
+  // Lenient challenge lists read on past syntax errors (the recovering reader below). The
+  // validating pass records what it recovered from in `recovered`; iteration passes none.
+  bool recovering = false;
+  recovered_errors* recovered = nullptr;
 
   constexpr bool fail(errc code, std::size_t offset) noexcept {
     error = parse_error{code, cur.field, offset};
@@ -97,12 +102,15 @@ struct element_parser {
   // `token BWS "="` at the cursor? After a comma that is what tells another parameter of
   // the current challenge from the next challenge, since both lists share the comma. Returns
   // the offset of the value (after the BWS) and sets name_end, or returns no_param.
+  static constexpr std::size_t param_value_offset(std::string_view s, std::size_t pos, std::size_t& name_end) noexcept {
+    name_end = token_end(s, pos);
+    if (name_end == pos) return no_param;
+    const std::size_t eq = skip_ows(s, name_end);
+    if (eq >= s.size() || s[eq] != '=') return no_param;
+    return skip_ows(s, eq + 1);
+  }
   constexpr std::size_t param_value_offset(std::size_t& name_end) const noexcept {
-    name_end = token_end(cur.text, cur.pos);
-    if (name_end == cur.pos) return no_param;
-    const std::size_t eq = skip_ows(cur.text, name_end);
-    if (eq >= cur.text.size() || cur.text[eq] != '=') return no_param;
-    return skip_ows(cur.text, eq + 1);
+    return param_value_offset(cur.text, cur.pos, name_end);
   }
   constexpr bool param_starts_here() const noexcept {
     std::size_t name_end = 0;
@@ -253,6 +261,183 @@ struct element_parser {
     out.params_begin = cur;
     skip_separators();
     return parse_param_list(out.param_count, duplicates) && after_challenge(out);
+  }
+
+  // --- The recovering reader: lenient challenge lists (README.md, "Lenient mode", rules 6-12).
+  // At a syntax error it records the error a reader without recovery stops at, keeps the
+  // challenge's scheme and the parameters completed so far, skips to the next element, and goes
+  // on. The validating pass and iteration run the same steps, so iteration skips exactly what
+  // validation skipped.
+
+  constexpr void recover(errc code, std::size_t offset) noexcept {
+    if (recovered != nullptr) recovered->push(parse_error{code, cur.field, offset});
+  }
+
+  // Skips a broken element: up to the next ',' or the end of the line, a quoted-string taken
+  // whole, then the separators.
+  constexpr void skip_element() noexcept {
+    const std::string_view s = cur.text;
+    std::size_t i = cur.pos;
+    while (i < s.size() && s[i] != ',') i = s[i] == '"' ? skip_quoted(s, i) : i + 1;
+    cur.pos = i;
+    skip_separators();
+  }
+
+  // Rule 10: an unquoted value ending at a space, where neither ',' nor another `name=` nor
+  // the line's end follows, runs on over the words after it (`error_description=The token
+  // was not recognized.`), up to a ',', a '"', a control byte, the next `name=` or the line's
+  // end; the value is those bytes, trailing whitespace excluded.
+  constexpr std::size_t recovered_value_end(std::size_t end) noexcept {
+    const std::string_view s = cur.text;
+    bool extended = false;
+    for (;;) {
+      const std::size_t next = skip_ows(s, end);
+      std::size_t name_end = 0;
+      if (next == end || lenient_value_end(s, next) == next || param_value_offset(s, next, name_end) != no_param) {
+        return end;
+      }
+      if (!extended) recover(errc::expected_comma, next);  // once per value: one error, where strict stops
+      extended = true;
+      end = lenient_value_end(s, next);
+    }
+  }
+
+  // parse_param() for the recovering reader: rule 10 widens an unquoted value.
+  constexpr bool parse_recovered_param(std::size_t name_end, std::size_t value_pos, auth_param& out) noexcept {
+    if (!parse_param(name_end, value_pos, out, nullptr)) return false;
+    if (!out.value().quoted()) {
+      cur.pos = recovered_value_end(cur.pos);
+      out = auth_param(out.name(), param_value(cur.text.substr(value_pos, cur.pos - value_pos), false, 0));
+    }
+    return true;
+  }
+
+  // Rule 7: `"r"Basic realm="r"`: after a closing quote, a scheme followed by a parameter is
+  // the next challenge, its comma missing.
+  constexpr bool challenge_with_param_starts_here() const noexcept {
+    const std::string_view s = cur.text;
+    const std::size_t scheme_end = token_end(s, cur.pos);
+    if (scheme_end == cur.pos || scheme_end >= s.size() || !chars::is_ows(s[scheme_end])) return false;
+    std::size_t name_end = 0;
+    return param_value_offset(s, skip_ows(s, scheme_end), name_end) != no_param;
+  }
+
+  // Before a challenge: skips (and records) elements that cannot start one, a parameter with
+  // no scheme before it (rule 11), after a token68 (rule 9), or bytes that are no token.
+  constexpr void skip_to_challenge(bool after_token68) noexcept {
+    skip_separators();
+    while (!cur.at_end()) {
+      const bool token = is_token_at(cur.text, cur.pos);
+      if (token && !param_starts_here()) return;
+      recover(!token          ? errc::expected_token
+              : after_token68 ? errc::param_after_token68
+                              : errc::param_without_scheme,
+              cur.pos);
+      skip_element();
+    }
+  }
+
+  // After a value: the separator, the next `name=` (rule 2), or recovery from the missing
+  // comma. False when the next challenge starts right there (rule 7).
+  constexpr bool after_recovered_value(bool quoted) noexcept {
+    cur.pos = skip_ows(cur.text, cur.pos);
+    if (param_starts_here()) return true;
+    if (is_separator_at(cur.text, cur.pos)) {
+      skip_separators();
+      return true;
+    }
+    recover(errc::expected_comma, cur.pos);
+    if (quoted && challenge_with_param_starts_here()) return false;
+    skip_element();
+    return true;
+  }
+
+  // The parameters of a challenge without token68, from the cursor: a broken one is dropped
+  // and skipped (rule 8), bytes that start no element are skipped, a token alone ends them.
+  constexpr void read_recovered_params(challenge_parts& out) noexcept {
+    while (!cur.at_end()) {
+      std::size_t name_end = 0;
+      const std::size_t value_pos = param_value_offset(name_end);
+      if (value_pos == no_param) {
+        if (is_token_at(cur.text, cur.pos)) break;
+        recover(errc::expected_token, cur.pos);
+        skip_element();
+        continue;
+      }
+      const std::size_t name_begin = cur.pos;
+      auth_param p;
+      if (!parse_recovered_param(name_end, value_pos, p)) {
+        recover(error.code, error.offset);
+        cur.pos = name_begin;
+        skip_element();
+        continue;
+      }
+      ++out.param_count;
+      if (!after_recovered_value(p.value().quoted())) return;
+    }
+    skip_to_challenge(false);
+  }
+
+  // Iteration's step over what read_recovered_params() read: the next parameter that parses.
+  constexpr void next_recovered_param(auth_param& out) noexcept {
+    for (;;) {
+      std::size_t name_end = 0;
+      const std::size_t value_pos = param_value_offset(name_end);
+      const std::size_t name_begin = cur.pos;
+      if (value_pos != no_param && parse_recovered_param(name_end, value_pos, out)) return;
+      cur.pos = name_begin;
+      skip_element();
+    }
+  }
+
+  // challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ], recovering. The cursor is on a
+  // token that is not a parameter; it ends on the next challenge or at the end.
+  constexpr void read_recovered_challenge(challenge_parts& out) noexcept {
+    const std::string_view s = cur.text;
+    const std::size_t scheme_end = token_end(s, cur.pos);
+    out.scheme = s.substr(cur.pos, scheme_end - cur.pos);
+    out.recovering = true;
+    const bool spaced = scheme_end < s.size() && chars::is_ows(s[scheme_end]);  // rule 3
+    cur.pos = skip_ows(s, scheme_end);
+    out.params_begin = cur;
+    if (is_separator_at(s, cur.pos)) {
+      const bool bare = !spaced || cur.pos >= s.size();
+      skip_separators();
+      if (bare) {
+        // Rule 6: `Bearer, error=x`: parameters after a bare scheme are its own.
+        if (cur.at_end() || !param_starts_here()) return skip_to_challenge(false);
+        recover(errc::param_without_scheme, cur.pos);
+      }
+      return read_recovered_params(out);
+    }
+    if (!spaced) {
+      recover(errc::expected_space, scheme_end);  // `Basic"x"`: the scheme stays, bare
+      skip_element();
+      return read_recovered_params(out);
+    }
+    std::size_t name_end = 0;
+    const std::size_t value_pos = param_value_offset(name_end);
+    const bool param_form = value_pos != no_param;
+    if (param_form && value_starts_at(value_pos)) return read_recovered_params(out);
+    const std::size_t t68_end = token68_end(s, cur.pos);
+    if (t68_end > cur.pos) {
+      const std::size_t after = skip_ows(s, t68_end);
+      const bool complete = is_separator_at(s, after);
+      if (complete || !param_form || after > value_pos) {
+        out.has_token68 = true;
+        out.token68 = s.substr(cur.pos, t68_end - cur.pos);
+        cur.pos = after;
+        if (!complete) {
+          recover(errc::expected_comma, after);  // rule 9: `Basic abc== realm="x"` keeps the token68
+          skip_element();
+        }
+        return skip_to_challenge(true);
+      }
+    }
+    // Rule 8: `Basic "please"`, `A "blob", c=d`: the element is skipped, the scheme stays.
+    recover(param_form ? errc::expected_value : errc::expected_token, param_form ? value_pos : cur.pos);
+    skip_element();
+    read_recovered_params(out);
   }
 };
 

@@ -4,11 +4,13 @@
 // reference_parser.hpp knows only its own.
 #pragma once
 
+#include <algorithm>
 #include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "decoded.hpp"
 #include "reference_parser.hpp"
 #include "wwwauth/wwwauth.hpp"
 
@@ -43,7 +45,7 @@ inline param from_wwwauth(const wwwauth::auth_param& p) {
   out.name = std::string(p.name());
   out.raw = std::string(p.value().raw());
   out.quoted = p.value().quoted();
-  p.value().decode(std::back_inserter(out.decoded));
+  out.decoded = wwwauth_testing::decoded(p.value());
   return out;
 }
 
@@ -91,6 +93,14 @@ inline auth_info_result from_wwwauth(const wwwauth::param_list& list) {
 // credentials and Authentication-Info are compared by their error alone once one occurred.
 inline bool same(const challenges_result& a, const challenges_result& b) {
   return a.err == b.err && a.challenges == b.challenges;
+}
+// wwwauth's lenient challenge lists read on past syntax errors, while the reference stops at
+// the first: they agree on that error and on every challenge completed before it, and where
+// the reference finds no error, on everything.
+inline bool same_until_error(const challenges_result& reference, const challenges_result& recovering) {
+  if (reference.err.code == errc::none) return same(reference, recovering);
+  return reference.err == recovering.err && recovering.challenges.size() >= reference.challenges.size() &&
+         std::equal(reference.challenges.begin(), reference.challenges.end(), recovering.challenges.begin());
 }
 inline bool same(const credentials_result& a, const credentials_result& b) {
   return a.err == b.err && (a.err.code != errc::none || a.cred == b.cred);
