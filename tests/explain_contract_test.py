@@ -248,6 +248,67 @@ class Cli(unittest.TestCase):
                 self.assertIn(b"16 MiB", err)
 
 
+def har(entries):
+    return json.dumps({"log": {"version": "1.2", "creator": {"name": "test", "version": "1"},
+                               "entries": entries}}).encode()
+
+
+def har_entry(url, status, response_headers, request_headers=()):
+    return {"request": {"method": "GET", "url": url, "httpVersion": "HTTP/1.1",
+                        "headers": [{"name": n, "value": v} for n, v in request_headers], "cookies": []},
+            "response": {"status": status, "statusText": "", "headers": [{"name": n, "value": v} for n, v in response_headers],
+                         "content": {"mimeType": "text/html", "text": ""}, "redirectURL": ""}}
+
+
+class Har(unittest.TestCase):
+    def run_har(self, data, extra=()):
+        return run(["--json", *extra, "--har", "-"], data)
+
+    def test_every_401_and_407_with_its_request(self):
+        data = har([
+            har_entry("https://a.example/", 200, [("Content-Type", "text/html")]),
+            har_entry("https://a.example/api", 401, [("WWW-Authenticate", 'Basic realm="api"')],
+                      [("Authorization", "Basic YTpi")]),
+            har_entry("http://proxy.example/", 407, [("Proxy-Authenticate", "Negotiate"), ("WWW-Authenticate", "Bearer")]),
+        ])
+        code, out, _ = self.run_har(data)
+        self.assertEqual(code, 0)
+        doc = json.loads(out)
+        self.assertIsNone(doc["error"])
+        self.assertEqual([(e["entry"], e["url"], e["status"]) for e in doc["entries"]],
+                         [(1, "https://a.example/api", 401), (2, "http://proxy.example/", 407)])
+        first, second = doc["entries"]
+        self.assertEqual(set(first), {"entry", "url", "status", "challenges", "error", "chosen", "hints"})
+        self.assertEqual([h["code"] for h in first["hints"]], ["retry.rejected", "basic.credentials"])
+        self.assertEqual(first["chosen"], 0)
+        self.assertEqual([c["scheme"] for c in second["challenges"]], ["Negotiate"])
+
+    def test_text_output(self):
+        data = har([har_entry("https://a.example/api", 401, [("WWW-Authenticate", 'Basic realm="api"')])])
+        code, out, _ = run(["--har", "-"], data)
+        self.assertEqual(code, 0)
+        self.assertIn(b"Entry 0: GET https://a.example/api, without Authorization", out)
+        self.assertIn(b"Challenge 1: Basic", out)
+
+    def test_no_401(self):
+        code, out, _ = self.run_har(har([har_entry("https://a.example/", 200, [])]))
+        self.assertEqual((code, json.loads(out)), (0, {"entries": [], "error": None}))
+
+    def test_malformed(self):
+        rows = [
+            ("not JSON", b'{"log": {"entries": [', "not valid JSON"),
+            ("no entries", b'{"log": {}}', "no log.entries"),
+            ("deep nesting", b"[" * 100000, "nested deeper"),
+        ]
+        for name, data, word in rows:
+            with self.subTest(name):
+                code, out, _ = self.run_har(data)
+                self.assertEqual(code, 1)
+                doc = json.loads(out)
+                self.assertEqual(doc["entries"], [])
+                self.assertIn(word, doc["error"]["message"])
+
+
 class Demo(unittest.TestCase):
     def test_demo_explains_the_bundled_401(self):
         code, doc = run_json(["--demo"])

@@ -15,6 +15,7 @@
 #include <wwwauth_tools/bounded_input.hpp>
 #include <wwwauth_tools/escape.hpp>
 #include <wwwauth_tools/exchange.hpp>
+#include <wwwauth_tools/har.hpp>
 #include <wwwauth_tools/transcript_reader.hpp>
 
 #include "demo_responses.hpp"
@@ -32,14 +33,17 @@ using wwwauth_tools::printable;
 constexpr const char* usage =
     "usage: wwwauth-explain [--strict] [--json] [FIELD-VALUE...]\n"
     "       wwwauth-explain [--strict] [--json] --response [FILE]\n"
+    "       wwwauth-explain [--strict] [--json] --har FILE\n"
     "       wwwauth-explain --demo | --help | --version\n"
     "Explains a 401 or 407: what the server asks for, why the request failed and what to do.\n"
     "Reads WWW-Authenticate / Proxy-Authenticate field values, with or without the field name\n"
     "(one per argument, or one per line of standard input), as the fields of one response; or\n"
     "with --response, a response as curl -si prints it (taking Proxy-Authenticate for a 407,\n"
     "WWW-Authenticate otherwise), or a curl -v transcript (curl -v URL 2>&1), whose request lines\n"
-    "tell what was sent: its last response is explained, with the exchanges before it.\n"
+    "tell what was sent: its last response is explained, with the exchanges before it; or with\n"
+    "--har, a HAR file (as browsers' developer tools export it): every 401 and 407 in it.\n"
     "  --response  read a response (curl -si) or a transcript (curl -v) from FILE or stdin\n"
+    "  --har       read a HAR 1.2 file (\"-\" for stdin)\n"
     "  --demo      typical responses explained (with --json: the first one)\n"
     "  --strict    RFC 9110's grammar only (default: lenient, also what deployed servers send)\n"
     "  --json      one JSON document instead of text\n"
@@ -48,7 +52,7 @@ constexpr const char* usage =
     "with control characters, bidirectional controls and invalid UTF-8 escaped.\n"
     "Exit status: 0 parsed, 1 syntax error or malformed response, 2 usage error or unreadable input.\n";
 
-enum class source { fields, response, demo };
+enum class source { fields, response, har, demo };
 
 struct options {
   bool strict = false;
@@ -74,6 +78,8 @@ std::optional<options> parse_options(int argc, char** argv) {
       o.json = true;
     } else if (arg == "--response") {
       o.from = source::response;
+    } else if (arg == "--har") {
+      o.from = source::har;
     } else if (arg == "--demo") {
       o.from = source::demo;
     } else if (arg == "--help" || arg == "-h") {
@@ -347,6 +353,52 @@ int explain_transcript(const wwwauth_tools::transcript& t, const options& o) {
   return explain_subject(subject_of(t.exchanges.back()), o, nullptr) ? 0 : 1;
 }
 
+// Every 401 and 407 of a HAR file, each with the request that drew it.
+int explain_har(const wwwauth_tools::transcript& t, const options& o) {
+  std::vector<std::size_t> chosen;
+  for (std::size_t i = 0; i < t.exchanges.size(); ++i) {
+    const int status = t.exchanges[i].response.status;
+    if (status == 401 || status == 407) chosen.push_back(i);
+  }
+  bool ok = true;
+  if (o.json) {
+    output_buffer out;
+    out += "{\"entries\": [";
+    for (std::size_t n = 0; n < chosen.size() && !t.error; ++n) {
+      const wwwauth_tools::exchange& e = t.exchanges[chosen[n]];
+      out += n == 0 ? "{" : ", {";
+      out += "\"entry\": " + std::to_string(chosen[n]) + ", \"url\": ";
+      append_json_string(out, e.request.url);
+      out += ", ";
+      ok = explain_subject(subject_of(e), o, &out) && ok;
+      out += "}";
+    }
+    out += "], \"error\": ";
+    if (t.error) {
+      out += "{\"byte\": " + std::to_string(t.error->byte) + ", \"message\": ";
+      append_json_string(out, t.error->message);
+      out += "}";
+    } else {
+      out += "null";
+    }
+    out += "}\n";
+    return t.error ? 1 : ok ? 0 : 1;
+  }
+  if (t.error) {
+    std::cerr << "wwwauth-explain: malformed HAR file at byte " << t.error->byte << ": " << printable(t.error->message)
+              << "\n";
+    return 1;
+  }
+  if (chosen.empty()) std::cout << "No 401 or 407 among the " << t.exchanges.size() << " entries.\n";
+  for (const std::size_t i : chosen) {
+    const wwwauth_tools::exchange& e = t.exchanges[i];
+    std::cout << (i == chosen.front() ? "" : "\n") << "Entry " << i << ": "
+              << describe_request(e.request, e.response.status) << "\n";
+    ok = explain_subject(subject_of(e), o, nullptr) && ok;
+  }
+  return ok ? 0 : 1;
+}
+
 int explain_fields(const std::vector<std::string>& lines, const options& o) {
   subject s;
   for (const std::string& line : lines) s.fields.push_back(without_field_name(line));
@@ -416,6 +468,25 @@ int main(int argc, char** argv) {
       return 2;
     }
     return explain_transcript(std::move(reader).finish(), *o);
+  }
+  if (o->from == source::har) {
+    if (o->operands.size() != 1) {
+      std::cerr << "wwwauth-explain: --har reads one file\n" << usage;
+      return 2;
+    }
+    std::ifstream file;
+    if (o->operands[0] != "-") file.open(o->operands[0], std::ios::binary);
+    std::istream& in = o->operands[0] == "-" ? std::cin : file;
+    wwwauth_tools::input_status status = wwwauth_tools::input_status::unreadable;
+    const std::optional<std::string> text = in ? wwwauth_tools::read_all(in, status) : std::nullopt;
+    if (!text) {
+      std::cerr << "wwwauth-explain: "
+                << (status == wwwauth_tools::input_status::too_large ? "the input is larger than 16 MiB, the most this tool reads"
+                                                                     : "cannot read " + printable(o->operands[0]))
+                << "\n";
+      return 2;
+    }
+    return explain_har(wwwauth_tools::read_har(*text), *o);
   }
   std::vector<std::string> lines = o->operands;
   if (lines.empty()) {
