@@ -84,7 +84,7 @@ void print_hint(std::ostream& os, const wwwauth::hint& h, const Paint& paint, st
   os << indent << paint(colour, std::string(wwwauth::name(h.level()))) << " " << h.code() << " (for the "
      << wwwauth::name(h.who()) << "): " << h.text() << "\n";
   for (const wwwauth::auth_param& p : h.params()) {
-    os << indent << "    " << wwwauth_tools::printable(p.name()) << " = " << wwwauth_tools::printable(decoded(p.value()))
+    os << indent << "    " << wwwauth_tools::escaped{p.name()} << " = " << wwwauth_tools::escaped{decoded(p.value())}
        << "\n";
   }
   if (const wwwauth::parse_error e = h.error()) {

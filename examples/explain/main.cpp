@@ -28,6 +28,7 @@
 namespace {
 
 using wwwauth_tools::append_json_string;
+using wwwauth_tools::escaped;
 using wwwauth_tools::printable;
 
 constexpr const char* usage =
@@ -279,10 +280,11 @@ void print_text(const subject& s, const wwwauth::challenge_list& list, const exp
   for (const wwwauth::challenge& c : list) {
     std::cout << "Challenge " << n + 1 << ": " << paint("1", printable(c.scheme())) << explain::chosen_mark(d, n)
               << "\n";
-    if (c.has_token68()) std::cout << "  token68 " << printable(c.token68()) << "\n";
+    if (c.has_token68()) std::cout << "  token68 " << escaped{c.token68()} << "\n";
     for (const wwwauth::auth_param& p : c.params()) {
-      const std::string shown = printable(explain::decoded(p.value()));
-      std::cout << "  " << printable(p.name()) << " = " << (p.value().quoted() ? "\"" + shown + "\"" : shown) << "\n";
+      const std::string value = explain::decoded(p.value());
+      const char* quote = p.value().quoted() ? "\"" : "";
+      std::cout << "  " << escaped{p.name()} << " = " << quote << escaped{value} << quote << "\n";
     }
     explain::print_challenge_hints(std::cout, d, n++, paint);
   }
@@ -292,7 +294,7 @@ void print_text(const subject& s, const wwwauth::challenge_list& list, const exp
               << e.message() << "\n";
     const std::string_view field = s.fields[e.field];
     // The field is shown escaped: the caret goes under the column its byte is printed at.
-    std::cout << "  " << printable(field) << "\n  " << std::string(wwwauth_tools::printable_columns(field, e.offset), ' ')
+    std::cout << "  " << escaped{field} << "\n  " << std::string(wwwauth_tools::printable_columns(field, e.offset), ' ')
               << "^\n";
     // What lenient parsing (the default without --strict) still reads of the same fields.
     const auto lenient = wwwauth::parse_challenges(s.fields, wwwauth::mode::lenient);

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -79,6 +80,24 @@ void append_printable(Sink& out, std::string_view s) {
       out.append(bytes);
     }
   });
+}
+
+// `os << escaped{bytes}`: printable(bytes) written out in pieces, never held whole (a value
+// of many MiB of escaped bytes would otherwise take four times its size).
+struct escaped {
+  std::string_view bytes;
+};
+
+inline std::ostream& operator<<(std::ostream& os, escaped e) {
+  std::string piece;
+  for_each_escape_unit(e.bytes, [&](const escape_unit&, std::string_view unit) {
+    append_printable(piece, unit);
+    if (piece.size() >= 64 * 1024) {
+      os.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      piece.clear();
+    }
+  });
+  return os.write(piece.data(), static_cast<std::streamsize>(piece.size()));
 }
 
 inline std::string printable(std::string_view s) {
