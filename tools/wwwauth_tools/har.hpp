@@ -159,11 +159,11 @@ class har_reader {
 
   // HAR's status is a number; 0 where the browser got no response (blocked, failed).
   void status(json_reader::event e, std::string_view v) {
-    int status = 0;
     bool ok = e == json_reader::event::number && !v.empty() && v.size() <= 3;
-    for (const char c : v) {
-      ok = ok && c >= '0' && c <= '9';
-      status = status * 10 + (c - '0');
+    int status = 0;
+    for (std::size_t i = 0; ok && i < v.size(); ++i) {
+      ok = v[i] >= '0' && v[i] <= '9';
+      status = status * 10 + (v[i] - '0');
     }
     if (!ok) {
       out_.error = read_error{0, json_.offset(), "entry " + std::to_string(out_.exchanges.size() - 1) +
