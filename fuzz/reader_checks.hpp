@@ -17,14 +17,41 @@
 
 namespace wwwauth_fuzz {
 
+// Written from the byte patterns, independently of escape.hpp's decoding: whether `out` holds
+// a raw C0 control other than LF, DEL, a C1 control encoded as UTF-8 (C2 80..C2 9F), a
+// bidirectional control (D8 9C; E2 80 8E, E2 80 8F, E2 80 AA..E2 80 AE; E2 81 A6..E2 81 A9)
+// or a byte outside well-formed UTF-8.
+inline bool holds_terminal_control(std::string_view out) {
+  const auto at = [&](std::size_t i) { return static_cast<unsigned char>(out[i]); };
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const unsigned char b = at(i);
+    if ((b < 0x20 && b != '\n') || b == 0x7F) return true;
+    if (b < 0x80) continue;
+    const std::size_t n = wwwauth::utf8_sequence_length(out, i);
+    if (n == 0) return true;
+    const unsigned char b1 = at(i + 1);
+    if (b == 0xC2 && b1 <= 0x9F) return true;
+    if (b == 0xD8 && b1 == 0x9C) return true;
+    if (b == 0xE2) {
+      const unsigned char b2 = at(i + 2);
+      if (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) return true;
+      if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return true;
+    }
+    i += n - 1;
+  }
+  return false;
+}
+
 // Text and JSON spellings of `s`: safe to print; the JSON one a string that json_reader reads
 // back, as `s` itself when `s` is UTF-8 (bytes outside UTF-8 come back as their Latin-1 code
 // points).
 inline void check_printed(std::string_view s) {
   const std::string text = wwwauth_tools::printable(s);
-  check(wwwauth_tools::is_safe_to_print(text), "text output is safe to print", wwwauth_reference::quote(s));
+  check(wwwauth_tools::is_safe_to_print(text) && !holds_terminal_control(text), "text output is safe to print",
+        wwwauth_reference::quote(s));
   const std::string json = wwwauth_tools::json_string(s);
-  check(wwwauth_tools::is_safe_to_print(json), "JSON output is safe to print", wwwauth_reference::quote(s));
+  check(wwwauth_tools::is_safe_to_print(json) && !holds_terminal_control(json), "JSON output is safe to print",
+        wwwauth_reference::quote(s));
   wwwauth_tools::json_reader r(json);
   check(r.next() == wwwauth_tools::json_reader::event::string, "json_string() is a JSON string", json);
   if (wwwauth::is_utf8(s)) check(r.text() == s, "json_string() reads back as the input", json);
