@@ -105,6 +105,11 @@ inline std::variant<header_field, line_error> parse_field_line(std::string_view 
     return line_error{i, i == 0 ? "a field line must start with a field name" : "this byte is not allowed in a field name"};
   }
   if (i == 0) return line_error{0, "a field line must start with a field name"};
+  // RFC 9110 section 5.5: values holding CR, LF or NUL are invalid and dangerous (LF ends the
+  // line already; a CR of a CRLF ending was taken off).
+  for (std::size_t k = i + 1; k < line.size(); ++k) {
+    if (line[k] == '\r' || line[k] == '\0') return line_error{k, "a CR or NUL inside a field value (RFC 9110 section 5.5)"};
+  }
   return header_field{std::string(line.substr(0, i)), std::string(trim_ows(line.substr(i + 1)))};
 }
 
