@@ -282,7 +282,7 @@ data_set load(const std::string& name, const char* env, const char* fallback) {
 
 // ---------------------------------------------------------------- benchmark bodies
 
-// WWWAUTH_BENCH_ITERATIONS=N fixes every benchmark's iteration count, so that callgrind.sh can
+// WWWAUTH_BENCH_ITERATIONS=N fixes every benchmark's iteration count, so that bench/callgrind can
 // divide an instruction count by a known number of runs.
 template <class Fn>
 void add_benchmark(const std::string& name, Fn fn) {

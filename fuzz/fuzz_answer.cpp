@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "decoded.hpp"
 #include "fuzz_common.hpp"
 #include <wwwauth/basic_credentials.hpp>
 #include <wwwauth/challenge_format.hpp>
@@ -22,15 +23,7 @@
 
 namespace {
 
-// A value as the peer meant it. Without quoted-pairs that is raw(): an unquoted lenient value
-// may hold '\', which is no escape there (param_value::decode() resolves it anyway, a
-// difference reported to the lead; this harness checks the builders, not that).
-std::string decoded(const wwwauth::param_value& v) {
-  if (v.is_plain()) return std::string(v.raw());
-  std::string out;
-  v.decode(std::back_inserter(out));
-  return out;
-}
+using wwwauth_testing::decoded;
 
 void check_same_challenge(const wwwauth::challenge& a, const wwwauth::challenge& b, const std::string& written) {
   using wwwauth_fuzz::check;

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "compare.hpp"
+#include "reference/compare.hpp"
 
 namespace wwwauth_fuzz {
 

@@ -19,7 +19,7 @@ ref::credentials_result credentials(std::string_view in, ref::mode m) {
     wwwauth_fuzz::check_inside(c.token68(), in, "credentials token68 inside input");
     wwwauth_fuzz::check_params_inside(c.params(), in);
   }
-  const ref::credentials_result library = ref::from_wwwauth(c);
+  ref::credentials_result library = ref::from_wwwauth(c);  // not const: returned by move
   const ref::credentials_result reference = ref::parse_credentials(in, m);
   wwwauth_fuzz::check_same(reference, library, m == ref::mode::strict ? "strict credentials" : "lenient credentials",
                            {in});

@@ -1,7 +1,7 @@
 // Lenient parsing of WWW-Authenticate field values (the input split on '\n' into fields):
 // - the same result as the reference parser in lenient mode;
-// - wherever strict succeeds, lenient succeeds with the same challenges (SPEC.md: lenient
-//   only accepts more);
+// - wherever strict succeeds, lenient succeeds with the same challenges (README.md,
+//   "Lenient mode": lenient only accepts more);
 // - every view (scheme, token68, names, raw values) lies inside the input.
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
-// Adversarial inputs (issue 6): large runs of the bytes the grammar gives meaning to, very long
+// Adversarial inputs: large runs of the bytes the grammar gives meaning to, very long
 // elements and very many of them. Each either parses or fails cleanly with a stated error, in
-// both modes, and agrees with the reference parser (fuzz/reference/). Allocation-freedom is
+// both modes, and agrees with the reference parser (testing/reference/). Allocation-freedom is
 // checked by tests/allocation_test.cpp and cost per byte by the benchmark; no test here times
 // anything.
 #include <cstddef>
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../fuzz/reference/compare.hpp"
+#include "reference/compare.hpp"
 #include "support/catch.hpp"
 
 namespace ref = wwwauth_reference;

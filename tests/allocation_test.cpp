@@ -1,5 +1,6 @@
 // Zero heap allocations on every path: parse, iteration, lookup, unescape, credentials and
-// Authentication-Info, over the test corpus in both modes. The global allocation functions
+// Authentication-Info, and the server's verification and replies, over the test corpus in
+// both modes. The global allocation functions
 // are replaced by counting ones (and, on glibc without a sanitizer, malloc itself).
 #include <array>
 #include <atomic>
@@ -12,6 +13,7 @@
 
 #include "support/catch.hpp"
 #include "support/diagnose_corpus.hpp"
+#include "support/evidence_corpus.hpp"
 #include <wwwauth/wwwauth.hpp>
 
 namespace {
@@ -91,6 +93,44 @@ std::size_t answer_and_format(const wwwauth::challenge_list& list, const wwwauth
   return sum;
 }
 
+// Everything a server does with credentials: Basic decoding, Digest reading, verification
+// against a password and a stored HA1, nonces, nc counts and the replies.
+std::size_t verify_as_server(std::string_view field, wwwauth::mode m, std::array<char, 512>& buf) {
+  std::size_t sum = 0;
+  const auto creds = wwwauth::parse_credentials(field, m);
+  const auto basic = wwwauth::decode_basic_credentials(creds, buf.data(), buf.size(), wwwauth::basic_charset::utf8);
+  sum += basic.user_id.size() + basic.password.size() + static_cast<std::size_t>(basic.error);
+  const wwwauth::digest_answer answer = wwwauth::read_digest_credentials(creds);
+  sum += wwwauth::decode_digest_username(answer, buf.data(), buf.size()).size;
+  wwwauth::digest_request request;
+  request.method = "GET";
+  request.target = "/dir/index.html";
+  request.realm = "http-auth@example.org";
+  request.qops.add(wwwauth::digest_qop::none);
+  wwwauth::digest_body_hash body(answer.algorithm);
+  body.update("body");
+  const wwwauth::hex_digest body_hash = body.hex();
+  request.body_hash = body_hash.view();
+  const wwwauth::hex_digest ha1 =
+      wwwauth::digest_ha1(answer.algorithm, "Mufasa", "http-auth@example.org", "Circle of Life");
+  const wwwauth::digest_verdict verdict = wwwauth::verify_digest(answer, request, {"Mufasa", "Circle of Life"});
+  sum += static_cast<std::size_t>(verdict.error);
+  sum += static_cast<std::size_t>(wwwauth::verify_digest(answer, request, {"", "", ha1.view()}).error);
+  sum += wwwauth::digest_userhash(answer.algorithm, "Mufasa", "http-auth@example.org").size;
+  const wwwauth::digest_nonce_issuer issuer("0123456789abcdef0123456789abcdef", 300);
+  const wwwauth::digest_nonce nonce = issuer.issue(1000, 1);
+  sum += static_cast<std::size_t>(issuer.check(answer.nonce, 1000).error);
+  wwwauth::digest_nonce_counts<8> counts;
+  sum += static_cast<std::size_t>(counts.accept(1, answer.nonce_count));
+  wwwauth::digest_challenge challenge;
+  challenge.realm = "http-auth@example.org";
+  challenge.nonce = nonce.view();
+  challenge.stale = true;
+  sum += wwwauth::write_digest_challenge(challenge, buf.data(), buf.size()).size;
+  sum += wwwauth::write_authentication_info(answer, verdict, nonce.view(), buf.data(), buf.size()).size;
+  return sum;
+}
+
 // Everything a client does with a parsed field; returns a checksum so nothing is optimised out.
 std::size_t exercise(std::string_view field, wwwauth::mode m) {
   std::size_t sum = 0;
@@ -112,6 +152,7 @@ std::size_t exercise(std::string_view field, wwwauth::mode m) {
   const std::array<std::string_view, 2> lines{field, field};
   sum += wwwauth::parse_challenges(lines, m).size();
   sum += answer_and_format(list, info, buf);
+  sum += verify_as_server(field, m, buf);
   return sum;
 }
 
@@ -131,6 +172,18 @@ TEST_CASE("no allocation on any parse path") {
   }
   // Diagnosis and selection: every row of the diagnose corpus (parse, diagnose, select).
   checksum += wwwauth_test::exercise_diagnose_corpus();
+  // The server's paths with credentials that verify (RFC 7616 section 3.9.1) and Basic ones.
+  std::array<char, 512> buf{};
+  checksum += verify_as_server(
+      R"(Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, )"
+      R"(nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, )"
+      R"(cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, )"
+      R"(response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", )"
+      R"(opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS")",
+      wwwauth::mode::strict, buf);
+  checksum += verify_as_server("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==", wwwauth::mode::strict, buf);
+  // Exchange evidence: URLs, cookies, bodies and headers of every evidence row.
+  checksum += wwwauth_test::exercise_evidence_corpus();
   counting_malloc = false;
   CHECK(allocations == 0);
   CHECK(checksum != 0);

@@ -2,12 +2,12 @@
 // trip (what it writes parses back, strictly, to the same challenge) over the test corpus in
 // both modes and over pseudo-random parameter values full of quotes, backslashes and commas.
 #include <fstream>
-#include <iterator>
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "decoded.hpp"
 #include "support/catch.hpp"
 #include "wwwauth/challenge.hpp"
 #include "wwwauth/challenge_format.hpp"
@@ -17,6 +17,7 @@ namespace {
 using wwwauth::build_errc;
 using wwwauth::challenge_param;
 using wwwauth::value_form;
+using wwwauth_testing::decoded;
 
 constexpr bool format_at_compile_time() {
   const challenge_param params[] = {{"realm", "a \"b\""}, {"algorithm", "SHA-256"}};
@@ -25,12 +26,6 @@ constexpr bool format_at_compile_time() {
   return r && std::string_view(buf, r.size) == R"(Digest realm="a \"b\"", algorithm=SHA-256)";
 }
 static_assert(format_at_compile_time());
-
-std::string decoded(const wwwauth::param_value& v) {
-  std::string out;
-  v.decode(std::back_inserter(out));
-  return out;
-}
 
 // Same scheme, token68 and parameters (names as written, values decoded).
 void check_same(const wwwauth::challenge& a, const wwwauth::challenge& b) {

@@ -7,6 +7,7 @@
 
 #include "support/catch.hpp"
 #include "support/diagnose_corpus.hpp"
+#include "support/evidence_corpus.hpp"
 
 namespace {
 
@@ -69,6 +70,11 @@ TEST_CASE("every code has a row that triggers it and a row that does not") {
     bool non_trigger = false;
     bool emitted = false;
     for (const diagnose_case& c : wwwauth_test::diagnose_cases) {
+      if (c.code == code) (c.triggers ? trigger : non_trigger) = true;
+      emitted = emitted || has_code(c.expected, code);
+    }
+    // The codes of add_evidence() have their rows in the evidence corpus (evidence_test.cpp).
+    for (const wwwauth_test::evidence_case& c : wwwauth_test::evidence_cases) {
       if (c.code == code) (c.triggers ? trigger : non_trigger) = true;
       emitted = emitted || has_code(c.expected, code);
     }
@@ -222,11 +228,11 @@ TEST_CASE("generic fixes only where they apply") {
     std::set<hint_id> carriers;
   };
   const std::vector<fix_row> rows = {
-      {F::check_url, {hint_id::challenge_missing}},
-      {F::clear_cookies, {hint_id::challenge_missing}},
-      {F::disable_security_plugins, {hint_id::challenge_missing}},
+      {F::check_url, {hint_id::challenge_missing, hint_id::redirect_credentials_dropped}},
+      {F::clear_cookies, {hint_id::challenge_missing, hint_id::cookie_expired_session}},
+      {F::disable_security_plugins, {hint_id::challenge_missing, hint_id::cms_wordpress}},
       {F::clear_credentials, {hint_id::retry_rejected, hint_id::bearer_invalid_token}},
-      {F::flush_dns, {hint_id::negotiate_kerberos, hint_id::kerberos_credentials}},
+      {F::flush_dns, {hint_id::negotiate_kerberos, hint_id::kerberos_credentials, hint_id::dns_host_is_address}},
       {F::read_header, {hint_id::syntax_error, hint_id::scheme_unknown}},
   };
   REQUIRE(rows.size() == wwwauth::generic_fixes.size());

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "decoded.hpp"
 #include "support/catch.hpp"
 #include "wwwauth/challenge.hpp"
 #include "wwwauth/credentials.hpp"
@@ -21,6 +22,7 @@
 namespace {
 
 using wwwauth::build_errc;
+using wwwauth_testing::decoded;
 
 wwwauth::challenge only_challenge(const wwwauth::challenge_list& list) {
   REQUIRE(list.error().code == wwwauth::errc::none);
@@ -42,9 +44,7 @@ std::string param_of(std::string_view credentials, std::string_view name) {
   REQUIRE(cred.error().code == wwwauth::errc::none);
   const auto p = cred.param(name);
   if (!p) return "<absent>";
-  std::string out;
-  p.value().decode(std::back_inserter(out));
-  return out;
+  return decoded(p.value());
 }
 
 // RFC 7616 section 3.9.1: the same request answered with MD5 and with SHA-256.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The wwwauth-explain contract of DESIGN.md section 4, checked on the built binary.
+"""The wwwauth-explain contract (README.md, "wwwauth-explain"), checked on the built binary.
 
 Each case runs the program and compares its JSON document and exit status. The binary comes
 from $WWWAUTH_EXPLAIN (ctest sets it)."""

@@ -169,6 +169,11 @@ TEST_CASE("hashes and base64 agree with OpenSSL on pseudo-random inputs", "[hash
     w.write(std::string_view(data).substr(cut));
     w.finish();
     REQUIRE(ours == openssl_base64(data));
+    std::string decoded(len, '\0');
+    const auto d = wwwauth::detail::base64_decode(ours, &decoded[0], decoded.size());
+    REQUIRE(d.ok);
+    REQUIRE(d.size == len);
+    REQUIRE(decoded == data);
   }
 }
 #else

@@ -1,19 +1,18 @@
-// wwwauth against the reference parser (fuzz/reference/reference_parser.hpp, written straight
-// from the RFC 9110 grammar and SPEC.md), on the adversarial and edge cases of SPEC.md, in both
-// modes: the results must be identical (challenges completed before an error, every param's
-// name, raw value, quoted flag and decoded value, the error's code, field and offset), and each
-// row also states the expected outcome, so that a bug both parsers share still fails here.
+// wwwauth against the reference parser (testing/reference/reference_parser.hpp, written straight
+// from the RFC 9110 grammar and README.md's "Grammar decisions" and "Lenient mode"), on the
+// adversarial and edge cases of that contract, in both modes: the results must be identical
+// (challenges completed before an error, every param's name, raw value, quoted flag and
+// decoded value, the error's code, field and offset), and each row also states the expected outcome, so that a bug both parsers share still fails here.
 // Expected outcome: "N" = N challenges (params for Authentication-Info, 1 for credentials)
 // and no error; "N code@field:offset" = N challenges completed before that error (0 for
 // credentials and Authentication-Info, whose content is not compared once an error occurred).
-// Rows found by the fuzz targets are marked "(fuzz)"; rows that still fail live in
-// notes/fuzz-findings.md until the parser is fixed.
+// Rows found by the fuzz targets are marked "(fuzz)".
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "../fuzz/reference/compare.hpp"
+#include "reference/compare.hpp"
 #include "support/catch.hpp"
 
 namespace ref = wwwauth_reference;

@@ -5,8 +5,11 @@
 #include <string_view>
 #include <vector>
 
+#include "decoded.hpp"
 #include "support/catch.hpp"
 #include <wwwauth/wwwauth.hpp>
+
+using wwwauth_testing::decoded;
 
 namespace {
 
@@ -70,9 +73,7 @@ TEST_CASE("decode into a buffer reports the size needed and writes only what fit
 TEST_CASE("decode to an output iterator") {
   for (const row& r : rows) {
     INFO(r.name);
-    std::string out;
-    value_of(r.field).decode(std::back_inserter(out));
-    CHECK(out == r.decoded);
+    CHECK(decoded(value_of(r.field)) == r.decoded);
   }
 }
 
@@ -103,9 +104,7 @@ TEST_CASE("a backslash outside a quoted-string is an ordinary byte") {
   CHECK(v.raw() == R"(C:\dir\x)");
   CHECK(v.escapes() == 0);
   CHECK(v.size() == 8);
-  std::string out;
-  v.decode(std::back_inserter(out));
-  CHECK(out == R"(C:\dir\x)");
+  CHECK(decoded(v) == R"(C:\dir\x)");
   std::array<char, 16> buf{};
   REQUIRE(v.decode_into(buf.data(), buf.size()) == 8);
   CHECK(std::string_view(buf.data(), 8) == R"(C:\dir\x)");

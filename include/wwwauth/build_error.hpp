@@ -28,6 +28,7 @@ enum class build_errc : std::uint8_t {
   missing_rspauth,        // Authentication-Info without rspauth
   rspauth_mismatch,       // rspauth is not what the password gives: the server did not prove it knows it
   echo_mismatch,          // Authentication-Info's qop, nc or cnonce differ from the request's
+  not_verified,           // server: Authentication-Info for credentials that verify_digest did not accept
 };
 
 constexpr std::string_view message(build_errc code) noexcept {
@@ -50,6 +51,7 @@ constexpr std::string_view message(build_errc code) noexcept {
     case build_errc::missing_rspauth: return "Authentication-Info has no rspauth";
     case build_errc::rspauth_mismatch: return "rspauth does not match: the server did not prove it knows the password";
     case build_errc::echo_mismatch: return "Authentication-Info's qop, nc or cnonce differ from the request's";
+    case build_errc::not_verified: return "Authentication-Info is written only for verified credentials";
   }
   return "unknown error";
 }

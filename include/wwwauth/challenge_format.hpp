@@ -70,7 +70,7 @@ constexpr build_errc check_challenge(std::string_view scheme, std::string_view t
   if (!token68.empty() && !is_token68(token68)) return build_errc::not_token68;
   std::size_t index = 0;
   for (const auto& p : params) {
-    // What strict parsing accepts (SPEC.md): at most max_strict_params per challenge.
+    // What strict parsing accepts: at most max_strict_params per challenge.
     if (index == max_strict_params) return build_errc::too_many_params;
     const format_item item = to_item(p);
     if (!is_token(item.name)) return build_errc::not_token;

@@ -44,6 +44,29 @@ constexpr bool is_lenient_value_rule(unsigned char c) noexcept {
   return (is_vchar(c) || is_obs_text(c)) && c != ',' && c != '"';
 }
 
+// attr-char = ALPHA / DIGIT / "!" / "#" / "$" / "&" / "+" / "-" / "." / "^" / "_" / "`" / "|"
+//             / "~"   (RFC 8187 section 3.2.1: what an ext-value carries without %-encoding)
+constexpr bool is_attr_char_rule(unsigned char c) noexcept {
+  switch (c) {
+    case '!': case '#': case '$': case '&': case '+': case '-': case '.': case '^': case '_':
+    case '`': case '|': case '~':
+      return true;
+    default:
+      return is_alpha(c) || is_digit(c);
+  }
+}
+// mime-charsetc = ALPHA / DIGIT / "!" / "#" / "$" / "%" / "&" / "+" / "-" / "^" / "_" / "`"
+//                 / "{" / "}" / "~"   (RFC 8187 section 3.2.1, the charset of an ext-value)
+constexpr bool is_mime_charsetc_rule(unsigned char c) noexcept {
+  switch (c) {
+    case '!': case '#': case '$': case '%': case '&': case '+': case '-': case '^': case '_':
+    case '`': case '{': case '}': case '~':
+      return true;
+    default:
+      return is_alpha(c) || is_digit(c);
+  }
+}
+
 enum class_bit : std::uint8_t {
   tchar = 1U << 0U,
   token68 = 1U << 1U,
@@ -51,6 +74,8 @@ enum class_bit : std::uint8_t {
   quotable = 1U << 3U,
   ows = 1U << 4U,
   lenient_value = 1U << 5U,
+  attr_char = 1U << 6U,
+  mime_charsetc = 1U << 7U,
 };
 
 constexpr std::array<std::uint8_t, 256> make_table() noexcept {
@@ -64,6 +89,8 @@ constexpr std::array<std::uint8_t, 256> make_table() noexcept {
     if (is_quotable_rule(c)) bits |= quotable;
     if (is_ows_rule(c)) bits |= ows;
     if (is_lenient_value_rule(c)) bits |= lenient_value;
+    if (is_attr_char_rule(c)) bits |= attr_char;
+    if (is_mime_charsetc_rule(c)) bits |= mime_charsetc;
     table[i] = static_cast<std::uint8_t>(bits);
   }
   return table;
@@ -80,5 +107,7 @@ constexpr bool is_qdtext(char c) noexcept { return has(c, qdtext); }
 constexpr bool is_quotable(char c) noexcept { return has(c, quotable); }
 constexpr bool is_ows(char c) noexcept { return has(c, ows); }
 constexpr bool is_lenient_value(char c) noexcept { return has(c, lenient_value); }
+constexpr bool is_attr_char(char c) noexcept { return has(c, attr_char); }
+constexpr bool is_mime_charsetc(char c) noexcept { return has(c, mime_charsetc); }
 
 }  // namespace wwwauth::chars

@@ -23,16 +23,13 @@
 
 #include "build_error.hpp"
 #include "challenge.hpp"
+#include "chars.hpp"
 #include "detail/field_writer.hpp"
-#include "detail/hex.hpp"
-#include "detail/md5.hpp"
-#include "detail/sha2.hpp"
+#include "digest_hash.hpp"
 #include "param_list.hpp"
 #include "registry.hpp"
 
 namespace wwwauth {
-
-enum class digest_qop : std::uint8_t { none, auth, auth_int };
 
 // The client's side of one Digest request.
 struct digest_input {
@@ -136,55 +133,6 @@ constexpr digest_plan plan_digest(const challenge& c, const digest_input& in) no
   return p;
 }
 
-// A lowercase hex digest of up to 256 bits, without allocation.
-struct hex_digest {
-  std::array<char, 64> chars{};
-  std::size_t size = 0;
-  constexpr std::string_view view() const noexcept { return {chars.data(), size}; }
-};
-
-// Streams pieces into one hash; param_values are hashed decoded (RFC 7616's unq()).
-template <class Hash>
-class hash_stream {
- public:
-  constexpr hash_stream& operator<<(std::string_view s) noexcept {
-    h_.update(s);
-    return *this;
-  }
-  constexpr hash_stream& operator<<(const param_value& v) noexcept {
-    if (v.is_plain()) {
-      h_.update(v.raw());  // the common case, in one call
-    } else {
-      v.visit([this](char c) {
-        h_.update(std::string_view(&c, 1));
-        return true;
-      });
-    }
-    return *this;
-  }
-  constexpr hex_digest hex() noexcept {
-    const auto hx = to_hex(h_.final());
-    hex_digest out;
-    for (std::size_t i = 0; i < hx.chars.size(); ++i) out.chars[i] = hx.chars[i];
-    out.size = hx.chars.size();
-    return out;
-  }
-
- private:
-  Hash h_{};
-};
-
-// nc is 8 lowercase hex digits (section 3.4).
-constexpr std::array<char, 8> nc_hex(std::uint32_t nc) noexcept {
-  std::array<char, 8> out{};
-  for (std::size_t i = 0; i < 8; ++i) out[7 - i] = hex_digits[(nc >> (4 * i)) & 0xf];
-  return out;
-}
-
-constexpr std::string_view qop_name(digest_qop q) noexcept {
-  return q == digest_qop::auth ? "auth" : q == digest_qop::auth_int ? "auth-int" : "";
-}
-
 // The three hashes of section 3.4.1, for request-digest (method = the request's) and for
 // rspauth (section 3.5: method empty, body = the response's).
 struct digest_values {
@@ -192,45 +140,25 @@ struct digest_values {
   hex_digest username_hash;  // H(username ":" realm), section 3.4.4
 };
 
-template <class Hash>
 constexpr digest_values compute_digest(const digest_plan& p, const digest_input& in, std::string_view method,
                                        std::string_view body) noexcept {
-  hex_digest ha1 = (hash_stream<Hash>() << in.username << ":" << p.realm << ":" << in.password).hex();
-  if (info(p.algorithm).sess) ha1 = (hash_stream<Hash>() << ha1.view() << ":" << p.nonce << ":" << in.cnonce).hex();
-  hash_stream<Hash> a2;
-  a2 << method << ":" << in.uri;
-  if (p.qop == digest_qop::auth_int) a2 << ":" << (hash_stream<Hash>() << body).hex().view();
-  const hex_digest ha2 = a2.hex();
-  hash_stream<Hash> kd;
-  kd << ha1.view() << ":" << p.nonce << ":";
-  if (p.qop != digest_qop::none) {
-    const auto nc = nc_hex(in.nc);
-    kd << std::string_view(nc.data(), nc.size()) << ":" << in.cnonce << ":" << qop_name(p.qop) << ":";
-  }
-  kd << ha2.view();
-  digest_values v;
-  v.response = kd.hex();
-  if (p.userhash) v.username_hash = (hash_stream<Hash>() << in.username << ":" << p.realm).hex();
-  return v;
-}
-
-constexpr digest_values compute_digest(const digest_plan& p, const digest_input& in, std::string_view method,
-                                       std::string_view body) noexcept {
-  switch (p.algorithm) {
-    case digest_algorithm::md5:
-    case digest_algorithm::md5_sess: return compute_digest<md5>(p, in, method, body);
-    case digest_algorithm::sha_256:
-    case digest_algorithm::sha_256_sess: return compute_digest<sha256>(p, in, method, body);
-    case digest_algorithm::sha_512_256:
-    case digest_algorithm::sha_512_256_sess: break;
-  }
-  return compute_digest<sha512_256>(p, in, method, body);
-}
-
-// attr-char of RFC 8187 section 3.2.1: the bytes an ext-value carries without %-encoding.
-constexpr bool is_attr_char(char c) noexcept {
-  return chars::is_alpha(static_cast<unsigned char>(c)) || chars::is_digit(static_cast<unsigned char>(c)) ||
-         std::string_view("!#$&+-.^_`|~").find(c) != std::string_view::npos;
+  const auto nc = to_hex(in.nc);
+  digest_exchange x;
+  x.qop = p.qop;
+  x.nonce = p.nonce;
+  x.nc = plain_value(nc.view());
+  x.cnonce = plain_value(in.cnonce);
+  x.uri = plain_value(in.uri);
+  return with_digest_hash(p.algorithm, [&](auto tag) {
+    using Hash = typename decltype(tag)::type;
+    const hex_digest ha1 = (hash_stream<Hash>() << in.username << ":" << p.realm << ":" << in.password).hex();
+    const hex_digest body_hash = p.qop == digest_qop::auth_int ? (hash_stream<Hash>() << body).hex() : hex_digest{};
+    digest_values v;
+    v.response = request_digest<Hash>(session_ha1<Hash>(ha1, info(p.algorithm).sess, x).view(), x, method,
+                                      body_hash.view());
+    if (p.userhash) v.username_hash = (hash_stream<Hash>() << in.username << ":" << p.realm).hex();
+    return v;
+  });
 }
 
 }  // namespace detail
@@ -256,11 +184,11 @@ constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const
   } else {
     w.param_name("username*").put("UTF-8''");
     for (const char ch : in.username) {
-      if (detail::is_attr_char(ch)) {
+      if (chars::is_attr_char(ch)) {
         w.put(ch);
       } else {
-        const auto b = static_cast<unsigned char>(ch);
-        w.put('%').put("0123456789ABCDEF"[b >> 4]).put("0123456789ABCDEF"[b & 0xf]);
+        const auto pct = detail::percent_encode(static_cast<unsigned char>(ch));
+        w.put(std::string_view(pct.data(), pct.size()));
       }
     }
   }
@@ -269,8 +197,7 @@ constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const
   if (p.algorithm_sent) w.param_name("algorithm").put(info(p.algorithm).name);
   w.param_name("nonce").quoted(p.nonce);
   if (p.qop != digest_qop::none) {
-    const auto nc = detail::nc_hex(in.nc);
-    w.param_name("nc").put(std::string_view(nc.data(), nc.size()));
+    w.param_name("nc").put(detail::to_hex(in.nc).view());
     w.param_name("cnonce").quoted(in.cnonce);
     w.param_name("qop").put(detail::qop_name(p.qop));
   }
@@ -298,10 +225,10 @@ constexpr build_errc verify_authentication_info(const challenge& c, const digest
   const auth_param rspauth = info.param("rspauth");
   if (!rspauth) return build_errc::missing_rspauth;
   if (p.qop != digest_qop::none) {
-    const auto nc = detail::nc_hex(in.nc);
+    const auto nc = detail::to_hex(in.nc);
     const auth_param qop = info.param("qop"), nc_param = info.param("nc"), cnonce = info.param("cnonce");
     if ((qop && !qop.value().iequals(detail::qop_name(p.qop))) ||
-        (nc_param && !nc_param.value().iequals(std::string_view(nc.data(), nc.size()))) ||
+        (nc_param && !nc_param.value().iequals(nc.view())) ||
         (cnonce && !cnonce.value().equals(in.cnonce)))
       return build_errc::echo_mismatch;
   }

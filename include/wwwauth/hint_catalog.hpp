@@ -50,8 +50,13 @@ enum class hint_id : std::uint8_t {
   scram_sha_1_credentials,
   scram_sha_256_credentials,
   vapid_credentials,
+  redirect_credentials_dropped,
+  cookie_expired_session,
+  cms_wordpress,
+  dns_host_is_address,
+  transport_basic_over_http,
 };
-inline constexpr std::size_t hint_id_count = static_cast<std::size_t>(hint_id::vapid_credentials) + 1;
+inline constexpr std::size_t hint_id_count = static_cast<std::size_t>(hint_id::transport_basic_over_http) + 1;
 
 // The stable codes, in hint_id order. The per-scheme ones come from the registry, so the two
 // tables cannot disagree.
@@ -91,6 +96,11 @@ inline constexpr std::array<std::string_view, hint_id_count> hint_codes{{
     info(scheme_id::scram_sha_1).hint_code,
     info(scheme_id::scram_sha_256).hint_code,
     info(scheme_id::vapid).hint_code,
+    "redirect.credentials_dropped",
+    "cookie.expired_session",
+    "cms.wordpress",
+    "dns.host_is_address",
+    "transport.basic_over_http",
 }};
 
 constexpr std::string_view code(hint_id id) noexcept { return hint_codes[static_cast<std::size_t>(id)]; }
@@ -326,8 +336,68 @@ inline constexpr hint_spec scram_sha_256_credentials =
 inline constexpr hint_spec vapid_credentials =
     detail::scheme_spec(hint_id::vapid_credentials, scheme_id::vapid, S::info, A::client);
 
+// Evidence from the exchanges (evidence.hpp): each attaches a generic fix only where the
+// request, the response head or its body shows the reason.
+// curl drops credentials when a redirect changes the host (CVE-2018-1000007; since 7.83 also
+// the scheme or port), browsers when the origin changes (RFC 6454).
+inline constexpr hint_spec redirect_credentials_dropped{
+    hint_id::redirect_credentials_dropped, S::error, A::user, fix_bits(F::check_url),
+    "Credentials were sent, then a redirect led to another host (or scheme or port) and the "
+    "request there carried none: clients drop them when a redirect leaves the origin they were "
+    "given for. Check the URL: request the final URL directly, or let the client resend "
+    "credentials to that host only if you trust it (curl: --location-trusted)."};
+// RFC 6265 section 5.3: a Set-Cookie whose expiry is in the past removes the cookie.
+inline constexpr hint_spec cookie_expired_session{
+    hint_id::cookie_expired_session, S::error, A::user, fix_bits(F::clear_cookies),
+    "The request sent a cookie that this response deletes (Max-Age=0 or an Expires in the "
+    "past): the session it carried has ended or was refused. Clear the site's cookies or sign "
+    "in again."};
+inline constexpr hint_spec cms_wordpress{
+    hint_id::cms_wordpress, S::warning, A::server, fix_bits(F::disable_security_plugins),
+    "The response comes from WordPress (its REST API or a plugin refused the request). REST "
+    "requests need an application password, or the login cookie with a nonce; if the refusal "
+    "is unexpected, deactivate plugins one at a time (or rename wp-content/plugins) to find the "
+    "one that sends it."};
+inline constexpr hint_spec cms_wordpress_wordfence{
+    hint_id::cms_wordpress, S::warning, A::server, fix_bits(F::disable_security_plugins),
+    "The response is a block page of Wordfence, a WordPress security plugin: its firewall, rate "
+    "limit or login lockout refused the request. Unblock the address in Wordfence's settings, or "
+    "deactivate the plugin (rename wp-content/plugins/wordfence)."};
+inline constexpr hint_spec cms_wordpress_solid_security{
+    hint_id::cms_wordpress, S::warning, A::server, fix_bits(F::disable_security_plugins),
+    "The response comes from Solid Security (formerly iThemes Security), a WordPress security "
+    "plugin: a lockout or ban refused the request. Release the lockout in its settings, or "
+    "deactivate the plugin (rename wp-content/plugins/better-wp-security)."};
+inline constexpr hint_spec cms_wordpress_aios{
+    hint_id::cms_wordpress, S::warning, A::server, fix_bits(F::disable_security_plugins),
+    "The response comes from All In One WP Security, a WordPress security plugin: its login "
+    "lockout or firewall refused the request. Unlock the address in its settings, or deactivate "
+    "the plugin (rename wp-content/plugins/all-in-one-wp-security-and-firewall)."};
+inline constexpr hint_spec cms_wordpress_limit_login_attempts{
+    hint_id::cms_wordpress, S::warning, A::server, fix_bits(F::disable_security_plugins),
+    "The response comes from Limit Login Attempts, a WordPress plugin: too many failed logins "
+    "locked the address out. Wait for the lockout to end, release it in the plugin's settings, "
+    "or deactivate the plugin."};
+// RFC 4559 section 4 and RFC 4120: the client asks its KDC for a ticket for HTTP/<host>, and
+// an address names no service principal.
+inline constexpr hint_spec dns_host_is_address{
+    hint_id::dns_host_is_address, S::warning, A::user, fix_bits(F::flush_dns),
+    "Negotiate or Kerberos is in use, but the request went to an IP address: Kerberos needs the "
+    "service's host name (its principal is HTTP/<host>), so no ticket can be had for an address "
+    "and the client fails or falls back to NTLM. Use the host name; flush the DNS cache if the "
+    "host moved."};
+// RFC 7617 section 4: Basic sends the password base64-encoded, which is no protection.
+inline constexpr hint_spec transport_basic_over_http{
+    hint_id::transport_basic_over_http, S::warning, A::server, 0,
+    "Basic over plain http: the user name and password cross the network readable by anyone on "
+    "the path (base64 is no encryption). Serve this over https (and redirect http to it)."};
+inline constexpr hint_spec transport_basic_over_http_loopback{
+    hint_id::transport_basic_over_http, S::info, A::server, 0,
+    "Basic over plain http to a loopback host: the password does not leave this machine, but "
+    "it is readable to anything that watches local traffic; use https anywhere else."};
+
 // Every row, for documentation and tests.
-inline constexpr std::array<const hint_spec*, 40> all{{
+inline constexpr std::array<const hint_spec*, 50> all{{
     &challenge_missing, &syntax_error, &scheme_unknown, &proxy_required, &retry_rejected,
     &retry_stale, &retry_other_realm, &retry_other_scheme, &basic_credentials,
     &basic_credentials_rejected, &basic_charset, &digest_credentials, &digest_credentials_rejected,
@@ -338,7 +408,10 @@ inline constexpr std::array<const hint_spec*, 40> all{{
     &dpop_invalid_proof, &dpop_credentials, &negotiate_kerberos, &ntlm_windows,
     &kerberos_credentials, &concealed_credentials, &gnap_credentials, &hoba_credentials,
     &mutual_credentials, &oauth_credentials, &privatetoken_credentials, &scram_sha_1_credentials,
-    &scram_sha_256_credentials, &vapid_credentials}};
+    &scram_sha_256_credentials, &vapid_credentials, &redirect_credentials_dropped,
+    &cookie_expired_session, &cms_wordpress, &cms_wordpress_wordfence, &cms_wordpress_solid_security,
+    &cms_wordpress_aios, &cms_wordpress_limit_login_attempts, &dns_host_is_address,
+    &transport_basic_over_http, &transport_basic_over_http_loopback}};
 }  // namespace hints
 
 namespace detail {

@@ -168,7 +168,7 @@ def web_root(folder, *dirs):
 # ---------------------------------------------------------------------------------------------
 # nginx: auth_basic; a Bearer location with a fixed challenge; a 401 without any challenge.
 
-def nginx_conf(folder, port, tls=False):
+def nginx_conf(folder, port, tls=False, locations=""):
     temp = os.path.join(folder, "nginx-temp")
     os.makedirs(temp, exist_ok=True)
     tls_listen = f" ssl;\n    ssl_certificate {folder}/cert.pem;\n    ssl_certificate_key {folder}/key.pem" if tls else ""
@@ -199,17 +199,19 @@ http {{
     }}
     # A misconfigured server: 401 and no WWW-Authenticate at all.
     location /nochallenge/ {{ return 401; }}
+{locations}
   }}
 }}
 """
 
 
-def nginx_server(folder, tls=False):
+def nginx_server(folder, tls=False, locations=""):
+    """nginx on a free port with the locations above (plus `locations`, nginx syntax)."""
     nginx = need_binary("nginx", "nginx")
     port = free_port()
     web_root(folder, "basic")
     write(folder, "htpasswd", sha_htpasswd(USER, PASSWORD))
-    conf = write(folder, "nginx.conf", nginx_conf(folder, port, tls))
+    conf = write(folder, "nginx.conf", nginx_conf(folder, port, tls, locations))
     # -e: the error log before the configuration is read (the default is /var/log/nginx).
     argv = [nginx, "-e", f"{folder}/nginx-error.log", "-p", folder, "-c", conf]
     return Server("nginx", argv, port, folder, ("nginx-error.log",)), port
@@ -256,14 +258,15 @@ APACHE_MODULES = ("mpm_event", "authz_core", "authz_user", "authn_core", "authn_
                   "dir", "proxy", "proxy_http", "proxy_connect")
 
 
-def apache_server(folder, body):
+def apache_server(folder, body, port=None, modules=()):
+    """httpd on `port` (a free one by default) with `body` as its configuration's end."""
     apache = need_binary("apache2", "apache2")
-    modules = "/usr/lib/apache2/modules"
-    port = free_port()
+    module_dir = "/usr/lib/apache2/modules"
+    port = port or free_port()
     # Started as root, httpd serves as an unprivileged user, which must read the folder.
     os.chmod(folder, 0o755)
     user = "User www-data\nGroup www-data\n" if os.geteuid() == 0 else ""
-    loads = "".join(f"LoadModule {m}_module {modules}/mod_{m}.so\n" for m in APACHE_MODULES)
+    loads = "".join(f"LoadModule {m}_module {module_dir}/mod_{m}.so\n" for m in APACHE_MODULES + tuple(modules))
     conf = write(folder, "httpd.conf", f"""
 ServerRoot {folder}
 ServerName 127.0.0.1

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "decoded.hpp"
 #include <wwwauth/wwwauth.hpp>
 
 namespace wwwauth_test {
@@ -15,7 +16,7 @@ inline std::string render(const wwwauth::auth_param& p) {
   std::string out(p.name());
   out += '=';
   if (p.value().quoted()) out += '"';
-  p.value().decode(std::back_inserter(out));
+  out += wwwauth_testing::decoded(p.value());
   if (p.value().quoted()) out += '"';
   return out;
 }

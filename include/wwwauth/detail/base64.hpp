@@ -1,6 +1,6 @@
-// Base64 encoding (RFC 4648 section 4, with padding), as Basic credentials need it
-// (RFC 7617 section 2). Streaming, so that "user" ":" "pass" is encoded without first being
-// joined in a buffer.
+// Base64 (RFC 4648 section 4, with padding), as Basic credentials need it (RFC 7617 section
+// 2). Encoding streams, so that "user" ":" "pass" is encoded without first being joined in a
+// buffer; decoding writes into the caller's buffer and says at which byte the input is bad.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -63,6 +63,58 @@ constexpr OutIt base64_encode(std::string_view data, OutIt out) noexcept {
   base64_writer<OutIt> w(out);
   w.write(data);
   return w.finish();
+}
+
+// The value of a base64 character, or -1.
+constexpr int base64_value(char c) noexcept {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+struct base64_decoded {
+  bool ok = false;
+  std::size_t error_offset = 0;  // when !ok: the first byte of the input that is not base64
+  std::size_t size = 0;          // when ok: the decoded size (written only when it fits)
+};
+
+// Decodes into buf[0, cap) when the result fits; checks the whole input either way. Padding
+// may be left out (some clients do), but where present it must complete the last group, and
+// nothing may follow it (RFC 4648 section 3.3: other characters are errors).
+constexpr base64_decoded base64_decode(std::string_view in, char* buf, std::size_t cap) noexcept {
+  std::size_t data = in.size();
+  while (data > 0 && in[data - 1] == '=' && in.size() - data < 2) --data;
+  const std::size_t padding = in.size() - data;
+  base64_decoded r;
+  for (std::size_t i = 0; i < data; ++i) {
+    if (base64_value(in[i]) < 0) {
+      r.error_offset = i;
+      return r;
+    }
+  }
+  // A last group of one character carries no whole byte; padding must fill the group to 4.
+  if (data % 4 == 1 || (padding != 0 && (data + padding) % 4 != 0)) {
+    r.error_offset = data % 4 == 1 ? data - 1 : data;
+    return r;
+  }
+  r.ok = true;
+  r.size = data / 4 * 3 + (data % 4 == 0 ? 0 : data % 4 - 1);
+  if (r.size > cap) return r;
+  std::uint32_t group = 0;
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < data; ++i) {
+    group = (group << 6) | static_cast<std::uint32_t>(base64_value(in[i]));
+    if (i % 4 == 3 || i + 1 == data) {
+      const std::size_t chars = i % 4 + 1;  // 2, 3 or 4 characters give 1, 2 or 3 bytes
+      group <<= 6 * (4 - chars);
+      for (std::size_t k = 0; k + 1 < chars; ++k) buf[out++] = static_cast<char>((group >> (16 - 8 * k)) & 0xff);
+      group = 0;
+    }
+  }
+  return r;
 }
 
 }  // namespace wwwauth::detail

@@ -4,11 +4,11 @@
 // reference_parser.hpp knows only its own.
 #pragma once
 
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "decoded.hpp"
 #include "reference_parser.hpp"
 #include "wwwauth/wwwauth.hpp"
 
@@ -43,7 +43,7 @@ inline param from_wwwauth(const wwwauth::auth_param& p) {
   out.name = std::string(p.name());
   out.raw = std::string(p.value().raw());
   out.quoted = p.value().quoted();
-  p.value().decode(std::back_inserter(out.decoded));
+  out.decoded = wwwauth_testing::decoded(p.value());
   return out;
 }
 

@@ -1,8 +1,8 @@
 // A slow reference parser for HTTP authentication fields, written straight from the grammar
-// of RFC 9110 sections 5.6 and 11 and from the project's contract (notes/SPEC.md), as the
-// oracle for the differential tests and fuzz targets. It shares no code with include/wwwauth:
-// it owns its results (std::string, std::vector), favours one obvious step per grammar rule
-// over speed, and is never shipped.
+// of RFC 9110 sections 5.6 and 11 and from the contract in README.md ("Grammar decisions",
+// "Lenient mode"), as the oracle for the differential tests and fuzz targets. It shares no
+// code with include/wwwauth: it owns its results (std::string, std::vector), favours one
+// obvious step per grammar rule over speed, and is never shipped.
 //
 // Grammar (RFC 9110):
 //   WWW-Authenticate    = #challenge            (section 11.6.1)
@@ -16,7 +16,7 @@
 //   quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE             (section 5.6.4)
 //   #element: elements separated by OWS "," OWS; empty elements allowed (section 5.6.1)
 //
-// Choices where SPEC.md leaves room (each is listed in the fuzz report):
+// Choices where the contract leaves room:
 //  R1 A field's leading and trailing OWS is skipped as OWS, not trimmed first: "field end" is
 //     the length of the line as given (an error there has offset = that length), and a
 //     lenient unterminated quoted-string keeps everything after its quote, trailing OWS
@@ -47,7 +47,7 @@ namespace wwwauth_reference {
 
 enum class mode { strict, lenient };
 
-// The same names as wwwauth::errc (SPEC.md); the order is irrelevant, comparisons go by name.
+// The same names as wwwauth::errc (README.md, "Error codes"); the order is irrelevant, comparisons go by name.
 enum class errc {
   none,
   expected_token,
@@ -85,7 +85,8 @@ inline const char* name(errc e) {
   return "?";
 }
 
-// SPEC.md: strict refuses more than this many params in one challenge.
+// Strict mode refuses more than this many params in one challenge (README.md, "Grammar
+// decisions": the duplicate check stays linear without allocation).
 constexpr std::size_t max_strict_params = 64;
 
 struct error {
@@ -280,7 +281,7 @@ inline bool reads_param_start(const field& f, std::size_t i, std::size_t& name_e
 }
 
 // The param list being filled (a challenge's, the credentials', or Authentication-Info's),
-// with the strict checks of SPEC.md: duplicates and the 64-param limit.
+// with strict mode's checks: duplicates and the 64-param limit.
 inline void check_new_param(const field& f, std::size_t name_begin, std::size_t name_end,
                             const std::vector<param>& params, mode m) {
   if (m != mode::strict) return;  // lenient rule 5
