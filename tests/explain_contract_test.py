@@ -191,6 +191,11 @@ class Response(unittest.TestCase):
         self.assertEqual((code, doc["status"]), (0, 401))
         self.assertEqual(doc["history"], [{"method": "GET", "url": "http://a.example/old", "status": 302,
                                            "redirect": "http://b.example/new"}])
+        codes = [h["code"] for h in doc["hints"]]
+        self.assertIn("redirect.credentials_dropped", codes)
+        dropped = doc["hints"][codes.index("redirect.credentials_dropped")]
+        self.assertEqual(dropped["params"], [["sent_to", "http://a.example/old"], ["location", "http://b.example/new"],
+                                             ["url", "http://b.example/new"]])
         _, out, _ = run(["--response"], text)
         self.assertIn(b"1. GET http://a.example/old, with Authorization (Basic) -> 302, redirected to http://b.example/new", out)
         self.assertIn(b"Request: GET http://b.example/new, without Authorization", out)
@@ -253,11 +258,11 @@ def har(entries):
                                "entries": entries}}).encode()
 
 
-def har_entry(url, status, response_headers, request_headers=()):
+def har_entry(url, status, response_headers, request_headers=(), redirect=""):
     return {"request": {"method": "GET", "url": url, "httpVersion": "HTTP/1.1",
                         "headers": [{"name": n, "value": v} for n, v in request_headers], "cookies": []},
             "response": {"status": status, "statusText": "", "headers": [{"name": n, "value": v} for n, v in response_headers],
-                         "content": {"mimeType": "text/html", "text": ""}, "redirectURL": ""}}
+                         "content": {"mimeType": "text/html", "text": ""}, "redirectURL": redirect}}
 
 
 class Har(unittest.TestCase):
@@ -282,6 +287,21 @@ class Har(unittest.TestCase):
         self.assertEqual([h["code"] for h in first["hints"]], ["retry.rejected", "basic.credentials"])
         self.assertEqual(first["chosen"], 0)
         self.assertEqual([c["scheme"] for c in second["challenges"]], ["Negotiate"])
+
+    def test_evidence_along_the_redirect_chain(self):
+        data = har([
+            har_entry("https://a.example/go", 302, [("Location", "https://b.example/in")], [("Authorization", "Basic YTpi")],
+                      redirect="https://b.example/in"),
+            har_entry("https://a.example/style.css", 200, []),
+            har_entry("https://b.example/in", 401, [("WWW-Authenticate", 'Basic realm="b"')]),
+            har_entry("https://b.example/again", 401, [("WWW-Authenticate", 'Basic realm="b"')]),
+        ])
+        code, out, _ = self.run_har(data)
+        self.assertEqual(code, 0)
+        entries = json.loads(out)["entries"]
+        self.assertEqual([e["url"] for e in entries], ["https://b.example/in", "https://b.example/again"])
+        self.assertIn("redirect.credentials_dropped", [h["code"] for h in entries[0]["hints"]])
+        self.assertNotIn("redirect.credentials_dropped", [h["code"] for h in entries[1]["hints"]])
 
     def test_text_output(self):
         data = har([har_entry("https://a.example/api", 401, [("WWW-Authenticate", 'Basic realm="api"')])])

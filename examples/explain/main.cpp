@@ -14,6 +14,7 @@
 #include <wwwauth/wwwauth.hpp>
 #include <wwwauth_tools/bounded_input.hpp>
 #include <wwwauth_tools/escape.hpp>
+#include <wwwauth_tools/evidence_history.hpp>
 #include <wwwauth_tools/exchange.hpp>
 #include <wwwauth_tools/har.hpp>
 #include <wwwauth_tools/transcript_reader.hpp>
@@ -132,12 +133,13 @@ std::string_view without_field_name(std::string_view line) {
   return wwwauth_tools::trim_ows(line.substr(colon + 1));
 }
 
-// What one explanation is about: a response's status (when known), its challenge fields and
-// the request that drew it (when the input showed it).
+// What one explanation is about: a response's status (when known), its challenge fields, the
+// request that drew it and the exchanges that led to it (when the input showed them).
 struct subject {
   std::optional<int> status;
   std::vector<std::string_view> fields;
   const wwwauth_tools::request_record* request = nullptr;
+  wwwauth::exchange_history history;  // its last exchange is this response's; empty for field values
 };
 
 // What diagnose() needs to know of the request: Proxy-Authorization answers a 407,
@@ -152,10 +154,10 @@ wwwauth::request_info sent_credentials(const subject& s) {
 }
 
 // RFC 9110 section 11.7.1: a 407 carries Proxy-Authenticate; anything else WWW-Authenticate.
-subject subject_of(const wwwauth_tools::exchange& e) {
+subject subject_of(const wwwauth_tools::exchange& e, const wwwauth_tools::evidence_history& history) {
   const int status = e.response.status;
   return {status, wwwauth_tools::values_of(e.response.headers, status == 407 ? "Proxy-Authenticate" : "WWW-Authenticate"),
-          &e.request};
+          &e.request, history.history()};
 }
 
 template <class Sink>
@@ -309,7 +311,10 @@ void print_text(const subject& s, const wwwauth::challenge_list& list, const exp
 // Explains one subject; true when its fields parsed without error.
 bool explain_subject(const subject& s, const options& o, output_buffer* json) {
   const auto list = wwwauth::parse_challenges(s.fields, o.strict ? wwwauth::mode::strict : wwwauth::mode::lenient);
-  const explain::diagnosis d = explain::diagnose_response(s.status.value_or(0), list, sent_credentials(s));
+  explain::diagnosis d = explain::diagnose_response(s.status.value_or(0), list, sent_credentials(s));
+  // What the exchanges show beside the challenges: a redirect that dropped the credentials, a
+  // session cookie deleted, WordPress, Kerberos to an address, Basic over plain http.
+  wwwauth::add_evidence(d.hints, s.history, list);
   if (json != nullptr) {
     append_explanation_json(*json, s, list, d);
   } else {
@@ -334,7 +339,8 @@ int explain_transcript(const wwwauth_tools::transcript& t, const options& o) {
       out += "}, \"chosen\": null, \"hints\": []}\n";
       return 1;
     }
-    const bool ok = explain_subject(subject_of(t.exchanges.back()), o, &out);
+    const auto history = wwwauth_tools::evidence_history::sequence(t.exchanges, t.exchanges.size());
+    const bool ok = explain_subject(subject_of(t.exchanges.back(), history), o, &out);
     out += ", \"history\": ";
     append_history_json(out, t.exchanges);
     out += ", \"notes\": [";
@@ -352,7 +358,8 @@ int explain_transcript(const wwwauth_tools::transcript& t, const options& o) {
   }
   for (const std::string& note : t.notes) std::cout << "Note: " << printable(note) << "\n";
   print_history(t.exchanges);
-  return explain_subject(subject_of(t.exchanges.back()), o, nullptr) ? 0 : 1;
+  const auto history = wwwauth_tools::evidence_history::sequence(t.exchanges, t.exchanges.size());
+  return explain_subject(subject_of(t.exchanges.back(), history), o, nullptr) ? 0 : 1;
 }
 
 // Every 401 and 407 of a HAR file, each with the request that drew it.
@@ -372,7 +379,8 @@ int explain_har(const wwwauth_tools::transcript& t, const options& o) {
       out += "\"entry\": " + std::to_string(chosen[n]) + ", \"url\": ";
       append_json_string(out, e.request.url);
       out += ", ";
-      ok = explain_subject(subject_of(e), o, &out) && ok;
+      const auto history = wwwauth_tools::evidence_history::redirect_chain(t.exchanges, chosen[n]);
+      ok = explain_subject(subject_of(e, history), o, &out) && ok;
       out += "}";
     }
     out += "], \"error\": ";
@@ -396,7 +404,8 @@ int explain_har(const wwwauth_tools::transcript& t, const options& o) {
     const wwwauth_tools::exchange& e = t.exchanges[i];
     std::cout << (i == chosen.front() ? "" : "\n") << "Entry " << i << ": "
               << describe_request(e.request, e.response.status) << "\n";
-    ok = explain_subject(subject_of(e), o, nullptr) && ok;
+    const auto history = wwwauth_tools::evidence_history::redirect_chain(t.exchanges, i);
+    ok = explain_subject(subject_of(e, history), o, nullptr) && ok;
   }
   return ok ? 0 : 1;
 }

@@ -73,7 +73,9 @@ def case_redirect_drops_credentials(tool, port):
     check(doc["history"] == [{"method": "GET", "url": "http://127.0.0.1:%d/old" % port, "status": 302,
                               "redirect": "http://localhost:%d/new" % port}], "the redirect in the history", doc)
     check(doc["challenges"][0]["params"] == [["realm", "real"]], "the realm of the real response", doc)
-    check("retry.rejected" not in [h["code"] for h in doc["hints"]], "nothing was sent to the final host", doc)
+    codes = [h["code"] for h in doc["hints"]]
+    check("retry.rejected" not in codes, "nothing was sent to the final host", doc)
+    check("redirect.credentials_dropped" in codes, "the credentials the redirect left behind", doc)
 
 
 def case_proxy_407_then_401(tool, port):
