@@ -28,12 +28,18 @@ TEST_CASE("one rule, two spellings: every class") {
       {"C0: NUL", std::string_view("a\0b", 3), "a\\x00b", "\"a\\u0000b\""},
       {"C0: LF, CR, HTAB (JSON's short forms)", "\n\r\t", "\\x0A\\x0D\\x09", "\"\\n\\r\\t\""},
       {"DEL", "a\x7f", "a\\x7F", "\"a\\u007F\""},
-      {"C1 as UTF-8: CSI U+009B", "\xc2\x9b" "35m", "\\u009B35m", "\"\\u009B35m\""},
+      {"C1 as UTF-8: CSI U+009B",
+       "\xc2\x9b"
+       "35m",
+       "\\u009B35m", "\"\\u009B35m\""},
       {"C1 as UTF-8: U+0080 and U+009F", "\xc2\x80\xc2\x9f", "\\u0080\\u009F", "\"\\u0080\\u009F\""},
       {"U+00A0 is past C1: as it is", "\xc2\xa0", "\xc2\xa0", "\"\xc2\xa0\""},
       {"raw C1 byte (not UTF-8)", "\x9b", "\\x9B", "\"\\u009B\""},
-      {"bidi override U+202E and pop U+202C", "\xe2\x80\xae" "abc" "\xe2\x80\xac", "\\u202Eabc\\u202C",
-       "\"\\u202Eabc\\u202C\""},
+      {"bidi override U+202E and pop U+202C",
+       "\xe2\x80\xae"
+       "abc"
+       "\xe2\x80\xac",
+       "\\u202Eabc\\u202C", "\"\\u202Eabc\\u202C\""},
       {"bidi embeddings U+202A, U+202B, U+202D", "\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xad", "\\u202A\\u202B\\u202D",
        "\"\\u202A\\u202B\\u202D\""},
       {"bidi isolates U+2066..U+2069", "\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9",

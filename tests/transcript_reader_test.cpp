@@ -17,7 +17,8 @@ using wwwauth_tools::transcript;
 std::string challenges_of(const transcript& t) {
   const auto& r = t.exchanges.back().response;
   std::string out;
-  for (std::string_view v : wwwauth_tools::values_of(r.headers, r.status == 407 ? "Proxy-Authenticate" : "WWW-Authenticate")) {
+  for (std::string_view v :
+       wwwauth_tools::values_of(r.headers, r.status == 407 ? "Proxy-Authenticate" : "WWW-Authenticate")) {
     out += (out.empty() ? "" : " | ") + std::string(v);
   }
   return out;
@@ -83,8 +84,8 @@ constexpr std::string_view redirect_then_401 =
 
 TEST_CASE("responses and transcripts read") {
   const std::vector<read_row> rows = {
-      {"curl -si: head and body", "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"a\"\r\n\r\nbody\r\n", 1, 401,
-       "Basic realm=\"a\"", 0},
+      {"curl -si: head and body", "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"a\"\r\n\r\nbody\r\n", 1,
+       401, "Basic realm=\"a\"", 0},
       {"curl -si: a body dressed as a response is data",
        "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"real\"\r\n\r\nHTTP/1.1 200 OK\r\n"
        "WWW-Authenticate: Basic realm=\"fake\"\r\n\r\n",
@@ -103,13 +104,19 @@ TEST_CASE("responses and transcripts read") {
        "> GET / HTTP/1.1\n>\n< HTTP/1.1 401 x\n< WWW-Authenticate: Basic realm=\"real\"\n<\nHTTP/1.1 200 OK\n"
        "WWW-Authenticate: Basic realm=\"fake\"\n",
        1, 401, "Basic realm=\"real\"", 0},
-      {"curl -v: 100 Continue then 401", "> PUT / HTTP/1.1\n>\n< HTTP/1.1 100 Continue\n<\n< HTTP/1.1 401 x\n"
-       "< WWW-Authenticate: Basic\n<\n", 1, 401, "Basic", 0},
-      {"curl -v: a 407, then a 401", "> GET http://o.example/ HTTP/1.1\n>\n< HTTP/1.1 407 x\n< Proxy-Authenticate: Basic realm=\"p\"\n"
+      {"curl -v: 100 Continue then 401",
+       "> PUT / HTTP/1.1\n>\n< HTTP/1.1 100 Continue\n<\n< HTTP/1.1 401 x\n"
+       "< WWW-Authenticate: Basic\n<\n",
+       1, 401, "Basic", 0},
+      {"curl -v: a 407, then a 401",
+       "> GET http://o.example/ HTTP/1.1\n>\n< HTTP/1.1 407 x\n< Proxy-Authenticate: Basic realm=\"p\"\n"
        "<\n> GET http://o.example/ HTTP/1.1\n> Proxy-Authorization: Basic YTpi\n>\n< HTTP/1.1 401 x\n"
-       "< WWW-Authenticate: Basic realm=\"o\"\n<\n", 2, 401, "Basic realm=\"o\"", 0},
-      {"curl -v: a request cut short is dropped", "> GET / HTTP/1.1\n>\n< HTTP/1.1 401 x\n< WWW-Authenticate: Basic\n<\n"
-       "> GET / HTTP/1.1\n", 1, 401, "Basic", 0},
+       "< WWW-Authenticate: Basic realm=\"o\"\n<\n",
+       2, 401, "Basic realm=\"o\"", 0},
+      {"curl -v: a request cut short is dropped",
+       "> GET / HTTP/1.1\n>\n< HTTP/1.1 401 x\n< WWW-Authenticate: Basic\n<\n"
+       "> GET / HTTP/1.1\n",
+       1, 401, "Basic", 0},
   };
   for (const read_row& r : rows) {
     INFO(r.name);
@@ -141,8 +148,9 @@ TEST_CASE("what the exchanges keep") {
   const transcript plain = read_transcript("HTTP/1.1 401 x\r\n\r\n");
   CHECK_FALSE(plain.exchanges.back().request.known);
 
-  const transcript http = read_transcript("* Connected to h (127.0.0.1) port 8080\n> GET /p HTTP/1.1\n> Host: h:8080\n>\n"
-                                          "< HTTP/1.1 401 x\n<\n");
+  const transcript http = read_transcript(
+      "* Connected to h (127.0.0.1) port 8080\n> GET /p HTTP/1.1\n> Host: h:8080\n>\n"
+      "< HTTP/1.1 401 x\n<\n");
   CHECK(http.exchanges.back().request.url == "http://h:8080/p");
 }
 
@@ -157,7 +165,8 @@ TEST_CASE("the body is kept up to its prefix capacity") {
 
 TEST_CASE("malformed heads: line and byte") {
   const std::vector<error_row> rows = {
-      {"whitespace before the colon", "HTTP/1.1 401 x\r\nWWW-Authenticate : Basic\r\n\r\n", 2, 16, "RFC 9112 section 5.1"},
+      {"whitespace before the colon", "HTTP/1.1 401 x\r\nWWW-Authenticate : Basic\r\n\r\n", 2, 16,
+       "RFC 9112 section 5.1"},
       {"a status line without a version", "HTTP/ 401 X\r\n\r\n", 1, 5, "HTTP version"},
       {"a status code of two digits", "HTTP/1.1 40 X\r\n\r\n", 1, 9, "three digits"},
       {"no colon", "HTTP/1.1 401 x\nWWW-Authenticate Basic\n\n", 2, 16, "colon"},
@@ -166,8 +175,8 @@ TEST_CASE("malformed heads: line and byte") {
       {"a NUL inside a value", std::string_view("HTTP/1.1 401 x\nWWW-Authenticate: Ba\0sic\n\n", 42), 2, 20, "5.5"},
       {"obs-fold before any field", "HTTP/1.1 401 x\n folded\n\n", 2, 0, "obs-fold"},
       {"after a 1xx, something else", "HTTP/1.1 100 Continue\n\nhello\n", 3, 0, "1xx"},
-      {"curl -v: whitespace before the colon", "> GET / HTTP/1.1\n>\n< HTTP/1.1 401 x\n< WWW-Authenticate : Basic\n<\n", 4,
-       18, "RFC 9112 section 5.1"},
+      {"curl -v: whitespace before the colon", "> GET / HTTP/1.1\n>\n< HTTP/1.1 401 x\n< WWW-Authenticate : Basic\n<\n",
+       4, 18, "RFC 9112 section 5.1"},
       {"curl -v: a second response without a request",
        "> GET / HTTP/1.1\n>\n< HTTP/1.1 401 x\n<\n< HTTP/1.1 200 OK\n< WWW-Authenticate: Basic\n<\n", 5, 2,
        "without a request"},

@@ -147,16 +147,18 @@ struct subject {
 // request record.
 wwwauth::request_info sent_credentials(const subject& s) {
   if (s.request == nullptr || !s.request->known) return {};
-  const auto* field = wwwauth_tools::find_field(s.request->headers,
-                                                s.status == 407 ? "Proxy-Authorization" : "Authorization");
+  const auto* field =
+      wwwauth_tools::find_field(s.request->headers, s.status == 407 ? "Proxy-Authorization" : "Authorization");
   if (field == nullptr) return wwwauth::request_info::no_credentials();
-  return wwwauth::request_info::from(wwwauth::parse_credentials(std::string_view(field->value), wwwauth::mode::lenient));
+  return wwwauth::request_info::from(
+      wwwauth::parse_credentials(std::string_view(field->value), wwwauth::mode::lenient));
 }
 
 // RFC 9110 section 11.7.1: a 407 carries Proxy-Authenticate; anything else WWW-Authenticate.
 subject subject_of(const wwwauth_tools::exchange& e, const wwwauth_tools::evidence_history& history) {
   const int status = e.response.status;
-  return {status, wwwauth_tools::values_of(e.response.headers, status == 407 ? "Proxy-Authenticate" : "WWW-Authenticate"),
+  return {status,
+          wwwauth_tools::values_of(e.response.headers, status == 407 ? "Proxy-Authenticate" : "WWW-Authenticate"),
           &e.request, history.history()};
 }
 
@@ -492,8 +494,9 @@ int main(int argc, char** argv) {
     const std::optional<std::string> text = in ? wwwauth_tools::read_all(in, status) : std::nullopt;
     if (!text) {
       std::cerr << "wwwauth-explain: "
-                << (status == wwwauth_tools::input_status::too_large ? "the input is larger than 16 MiB, the most this tool reads"
-                                                                     : "cannot read " + printable(o->operands[0]))
+                << (status == wwwauth_tools::input_status::too_large
+                        ? "the input is larger than 16 MiB, the most this tool reads"
+                        : "cannot read " + printable(o->operands[0]))
                 << "\n";
       return 2;
     }
@@ -501,9 +504,8 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> lines = o->operands;
   if (lines.empty()) {
-    const bool read = read_lines_of("-", [&](std::string_view line) {
-      lines.emplace_back(wwwauth_tools::without_cr(line));
-    });
+    const bool read =
+        read_lines_of("-", [&](std::string_view line) { lines.emplace_back(wwwauth_tools::without_cr(line)); });
     if (!read) return 2;
   }
   return explain_fields(lines, *o);

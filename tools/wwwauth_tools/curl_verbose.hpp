@@ -109,12 +109,12 @@ class curl_verbose_reader {
       case state::after_interim:
         if (content.empty()) return;
         return start_response(content);
-      case state::response_head:
-        return head_line(content);
+      case state::response_head: return head_line(content);
       case state::body:
         if (looks_like_status_line(content)) {
-          return fail(2, "a second response without a request before it: curl prints the request of every "
-                         "exchange, so this line is not curl's");
+          return fail(2,
+                      "a second response without a request before it: curl prints the request of every "
+                      "exchange, so this line is not curl's");
         }
         return;  // curl's "<" lines after a head carry nothing the head did not
     }

@@ -31,7 +31,8 @@ class evidence_history {
   // is marked so.
   static evidence_history sequence(const std::vector<exchange>& records, std::size_t count) {
     evidence_history h;
-    for (std::size_t i = 0; i < count; ++i) h.add(records[i], i + 1 < count && redirects_to(records[i], records[i + 1]));
+    for (std::size_t i = 0; i < count; ++i)
+      h.add(records[i], i + 1 < count && redirects_to(records[i], records[i + 1]));
     h.link();
     return h;
   }

@@ -42,7 +42,7 @@ inline constexpr std::size_t body_prefix_capacity = 8 * 1024;
 struct request_record {
   bool known = false;  // the transcript showed the request (curl -v, HAR); curl -si does not
   std::string method;
-  std::string url;  // absolute (scheme://host/path) when the transcript tells scheme and host
+  std::string url;        // absolute (scheme://host/path) when the transcript tells scheme and host
   header_fields headers;  // Host, Authorization, Proxy-Authorization, Cookie among them
 };
 

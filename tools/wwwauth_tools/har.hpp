@@ -26,8 +26,12 @@ inline std::string base64_prefix(std::string_view text, std::size_t limit) {
   unsigned bits = 0;
   int count = 0;
   for (const char c : text) {
-    int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52
-          : c == '+' ? 62 : c == '/' ? 63 : -1;
+    int v = c >= 'A' && c <= 'Z'   ? c - 'A'
+            : c >= 'a' && c <= 'z' ? c - 'a' + 26
+            : c >= '0' && c <= '9' ? c - '0' + 52
+            : c == '+'             ? 62
+            : c == '/'             ? 63
+                                   : -1;
     if (v < 0) break;
     bits = (bits << 6) | static_cast<unsigned>(v);
     count += 6;
@@ -86,22 +90,16 @@ class har_reader {
           if (!saw_entries_) out_.error = read_error{0, 0, "not a HAR file: no log.entries array"};
           return;
         case json_reader::event::begin_object:
-        case json_reader::event::begin_array:
-          begin(e == json_reader::event::begin_object);
-          break;
+        case json_reader::event::begin_array: begin(e == json_reader::event::begin_object); break;
         case json_reader::event::end_object:
         case json_reader::event::end_array:
           frames_.pop_back();
           if (at({"log", "entries", "#"}) && e == json_reader::event::end_object) finish_entry();
           break;
-        case json_reader::event::key:
-          frames_.back().key = std::string(json_.text());
-          break;
+        case json_reader::event::key: frames_.back().key = std::string(json_.text()); break;
         case json_reader::event::string:
         case json_reader::event::number:
-        case json_reader::event::literal:
-          scalar(e);
-          break;
+        case json_reader::event::literal: scalar(e); break;
       }
       if (out_.error) return;
     }
@@ -166,8 +164,9 @@ class har_reader {
       status = status * 10 + (v[i] - '0');
     }
     if (!ok) {
-      out_.error = read_error{0, json_.offset(), "entry " + std::to_string(out_.exchanges.size() - 1) +
-                                                           ": response.status is not a status code"};
+      out_.error =
+          read_error{0, json_.offset(),
+                     "entry " + std::to_string(out_.exchanges.size() - 1) + ": response.status is not a status code"};
       return;
     }
     entry().response.status = status;

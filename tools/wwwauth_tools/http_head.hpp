@@ -74,7 +74,8 @@ struct request_line {
 inline std::variant<request_line, line_error> parse_request_line(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size() && wwwauth::chars::is_tchar(line[i])) ++i;
-  if (i == 0 || i >= line.size() || line[i] != ' ') return line_error{i, "a request line starts with a method and a space"};
+  if (i == 0 || i >= line.size() || line[i] != ' ')
+    return line_error{i, "a request line starts with a method and a space"};
   const std::size_t target_end = line.find(' ', i + 1);
   if (target_end == std::string_view::npos || target_end == i + 1) {
     return line_error{i + 1, "a request line needs a target and an HTTP version"};
@@ -102,13 +103,15 @@ inline std::variant<header_field, line_error> parse_field_line(std::string_view 
   }
   if (i == line.size()) return line_error{i, "a field line needs a colon after the field name"};
   if (line[i] != ':') {
-    return line_error{i, i == 0 ? "a field line must start with a field name" : "this byte is not allowed in a field name"};
+    return line_error{
+        i, i == 0 ? "a field line must start with a field name" : "this byte is not allowed in a field name"};
   }
   if (i == 0) return line_error{0, "a field line must start with a field name"};
   // RFC 9110 section 5.5: values holding CR, LF or NUL are invalid and dangerous (LF ends the
   // line already; a CR of a CRLF ending was taken off).
   for (std::size_t k = i + 1; k < line.size(); ++k) {
-    if (line[k] == '\r' || line[k] == '\0') return line_error{k, "a CR or NUL inside a field value (RFC 9110 section 5.5)"};
+    if (line[k] == '\r' || line[k] == '\0')
+      return line_error{k, "a CR or NUL inside a field value (RFC 9110 section 5.5)"};
   }
   return header_field{std::string(line.substr(0, i)), std::string(trim_ows(line.substr(i + 1)))};
 }

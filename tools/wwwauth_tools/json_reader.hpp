@@ -26,8 +26,7 @@ class json_reader {
     ++steps_;
     skip_whitespace();
     switch (expect_) {
-      case expect::value:
-        return value();
+      case expect::value: return value();
       case expect::key_or_end:
         if (peek() == '}') return close('{');
         [[fallthrough]];
@@ -91,7 +90,8 @@ class json_reader {
   }
 
   void skip_whitespace() {
-    while (pos_ < in_.size() && (in_[pos_] == ' ' || in_[pos_] == '\t' || in_[pos_] == '\n' || in_[pos_] == '\r')) ++pos_;
+    while (pos_ < in_.size() && (in_[pos_] == ' ' || in_[pos_] == '\t' || in_[pos_] == '\n' || in_[pos_] == '\r'))
+      ++pos_;
   }
 
   // After a comma a value or key must follow (no trailing commas, section 4 and 5).
@@ -123,7 +123,8 @@ class json_reader {
     expect_ = expect::comma_or_end;
     if (c == '"') return read_string() ? event::string : event::error;
     if (c == '-' || (c >= '0' && c <= '9')) return number();
-    for (const std::string_view word : {std::string_view("true"), std::string_view("false"), std::string_view("null")}) {
+    for (const std::string_view word :
+         {std::string_view("true"), std::string_view("false"), std::string_view("null")}) {
       if (in_.substr(pos_, word.size()) == word) {
         raw_ = in_.substr(pos_, word.size());
         kind_is_raw_ = true;
@@ -167,7 +168,10 @@ class json_reader {
     int v = 0;
     for (std::size_t k = 0; k < 4; ++k) {
       const char c = in_[pos_ + k];
-      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      const int d = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
       if (d < 0) return -1;
       v = v * 16 + d;
     }
@@ -240,9 +244,7 @@ class json_reader {
           append_utf8(cp);
           break;
         }
-        default:
-          --pos_;
-          return fail_string("an unknown escape in a string");
+        default: --pos_; return fail_string("an unknown escape in a string");
       }
     }
   }

@@ -36,8 +36,7 @@ class response_text_reader {
         if (line.empty()) return;
         if (!looks_like_status_line(line)) return fail(0, "a status line must follow a 1xx interim response");
         return start_response(line);
-      case state::head:
-        return head_line(line);
+      case state::head: return head_line(line);
       case state::body:
         if (response().body_size == 0 && looks_like_status_line(line)) {
           out_.notes.emplace_back(

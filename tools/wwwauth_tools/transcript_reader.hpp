@@ -30,9 +30,11 @@ class transcript_reader {
         return;
       }
     }
-    std::visit([&](auto& r) {
-      if constexpr (!std::is_same_v<std::decay_t<decltype(r)>, std::monostate>) r.feed(raw_line);
-    }, reader_);
+    std::visit(
+        [&](auto& r) {
+          if constexpr (!std::is_same_v<std::decay_t<decltype(r)>, std::monostate>) r.feed(raw_line);
+        },
+        reader_);
   }
 
   transcript finish() && {
