@@ -117,7 +117,7 @@ class output_buffer {
 
  private:
   output_buffer& spill() {
-    if (buffer_.size() >= 64 * 1024) flush();
+    if (buffer_.size() >= std::size_t{64} * 1024) flush();
     return *this;
   }
   std::string buffer_;
