@@ -23,6 +23,7 @@
 #include <thread>
 #include <vector>
 
+#include <wwwauth/ascii.hpp>
 #include <wwwauth/basic_credentials.hpp>
 #include <wwwauth/bearer_credentials.hpp>
 #include <wwwauth/challenge.hpp>
@@ -31,6 +32,7 @@
 #include <wwwauth/digest_credentials.hpp>
 #include <wwwauth/param_list.hpp>
 #include <wwwauth/select.hpp>
+#include <wwwauth_tools/escape.hpp>
 
 namespace {
 
@@ -88,21 +90,7 @@ bool parse_args(int argc, char** argv, options& o) {
   return !o.url.empty() && (!o.has_proxy_user || !o.proxy.empty());
 }
 
-// Server text as printable ASCII: control bytes and non-ASCII shown as \xNN.
-std::string printable(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u < 0x7f) {
-      out += c;
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", u);
-      out += buf;
-    }
-  }
-  return out;
-}
+using wwwauth_tools::printable;  // server text through the tools' escaping rule
 
 // The request-target forms of RFC 9112 section 3.2, one of which Digest's uri must echo.
 enum class target_form { origin, absolute, authority };
@@ -183,7 +171,7 @@ std::vector<std::string> header_values(CURL* curl, std::string_view name) {
   std::vector<std::string> out;
   curl_header* prev = nullptr;
   while (curl_header* h = curl_easy_nextheader(curl, CURLH_HEADER | CURLH_CONNECT, -1, prev)) {
-    if (wwwauth::detail::iequals(h->name, name)) out.emplace_back(h->value);
+    if (wwwauth::iequals(h->name, name)) out.emplace_back(h->value);
     prev = h;
   }
   return out;
@@ -340,7 +328,7 @@ int main(int argc, char** argv) {
   proxy.proxy = true;
   // Through a proxy an https URL is a CONNECT tunnel: the proxy sees only host:port, and its
   // credentials must go in the CONNECT request alone, never to the server inside the tunnel.
-  const bool tunnel = !o.proxy.empty() && wwwauth::detail::iequals(url_part(o.url, CURLUPART_SCHEME), "https");
+  const bool tunnel = !o.proxy.empty() && wwwauth::iequals(url_part(o.url, CURLUPART_SCHEME), "https");
   proxy.form = tunnel ? target_form::authority : target_form::absolute;
   proxy.challenge_header = "Proxy-Authenticate";
   proxy.authorization_header = "Proxy-Authorization";
