@@ -304,7 +304,7 @@ class Har(unittest.TestCase):
         self.assertEqual([(e["entry"], e["url"], e["status"]) for e in doc["entries"]],
                          [(1, "https://a.example/api", 401), (2, "http://proxy.example/", 407)])
         first, second = doc["entries"]
-        self.assertEqual(set(first), {"entry", "url", "status", "challenges", "error", "chosen", "hints"})
+        self.assertEqual(set(first), {"entry", "url", "status", "challenges", "error", "recovered", "recovered_dropped", "chosen", "hints"})
         self.assertEqual([h["code"] for h in first["hints"]], ["retry.rejected", "basic.credentials"])
         self.assertEqual(first["chosen"], 0)
         self.assertEqual([c["scheme"] for c in second["challenges"]], ["Negotiate"])
