@@ -8,7 +8,8 @@
 #
 # Usage: fuzz/run.sh [--ci] [SECONDS] [TARGET...]
 #   --ci      do not touch fuzz/corpus/ (fuzz/ci.sh uses this)
-#   TARGET    parse_strict parse_lenient unescape credentials answer diagnose ext_value evidence, and
+#   TARGET    parse_strict parse_lenient unescape credentials answer diagnose ext_value evidence
+#             response_head curl_verbose har, and
 #             parse_strict_portable parse_lenient_portable (default: every fuzz_* built)
 # Environment: CXX_FUZZ (default clang++), WWWAUTH_FUZZ_BUILD (default fuzz/build-run),
 #              WWWAUTH_FUZZ_JOBS (build parallelism, default 2).

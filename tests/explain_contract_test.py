@@ -36,6 +36,7 @@ class JsonShape(unittest.TestCase):
             "error": None,
             "recovered": [],
             "recovered_dropped": 0,
+            "chosen": 1,
             "hints": doc["hints"],
         })
         self.assertIsInstance(doc["hints"], list)
@@ -115,15 +116,45 @@ class Bytes(unittest.TestCase):
         self.assertNotIn(b"\x1b", out)
         self.assertIn(b"\\x1B", out)
 
+    def test_terminal_controls_escaped_in_both_outputs(self):
+        # (name, bytes in a realm, as text shows them, as JSON spells them)
+        rows = [
+            ("C1 CSI as UTF-8", b"\xc2\x9b" b"35m", b"\\u009B35m", b"\\u009B35m"),
+            ("OSC ... ST as UTF-8", b"\xc2\x9d" b"0;t\xc2\x9c", b"\\u009D0;t\\u009C", b"\\u009D0;t\\u009C"),
+            ("bidi override", b"\xe2\x80\xae" b"cba\xe2\x80\xac", b"\\u202Ecba\\u202C", b"\\u202Ecba\\u202C"),
+            ("bidi isolate", b"\xe2\x81\xa6x\xe2\x81\xa9", b"\\u2066x\\u2069", b"\\u2066x\\u2069"),
+            ("invalid UTF-8", b"a\xff", b"a\\xFF", b"a\\u00FF"),
+        ]
+        for name, raw, text, json_form in rows:
+            with self.subTest(name):
+                field = b"Basic realm=\"" + raw + b"\"\n"
+                _, out, _ = run([], field)
+                self.assertIn(b"realm = \"" + text + b"\"", out)
+                _, out, _ = run(["--json"], field)
+                self.assertIn(b"\"" + json_form + b"\"", out)
+                for bad in (b"\xc2\x9b", b"\xc2\x9d", b"\xe2\x80\xae", b"\xe2\x81\xa6", b"\x7f", b"\xff"):
+                    self.assertNotIn(bad, out)
+
+    def test_caret_under_the_byte_after_multibyte_and_escapes(self):
+        rows = [
+            ("after two-byte UTF-8", "Basic realm=\"\u00e9\u00e9\x01\"", 'Basic realm="\u00e9\u00e9\\x01"', 15),
+            ("after an escaped code point", "Basic realm=\"\u202e\x01\"", 'Basic realm="\\u202E\\x01"', 19),
+        ]
+        for name, field, shown, column in rows:
+            with self.subTest(name):
+                code, out, _ = run(["--strict", field])
+                self.assertEqual(code, 1)
+                lines = out.decode("utf-8").splitlines()
+                at = lines.index("  " + shown)
+                self.assertEqual(lines[at + 1], "  " + " " * column + "^")
+
 
 class Response(unittest.TestCase):
-    HEAD = (b"HTTP/1.1 100 Continue\r\n\r\n"
-            b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"first\"\r\n\r\nbody\r\n"
-            b"HTTP/2 407 \r\nProxy-Authenticate: Basic realm=\"proxy\"\r\nWWW-Authenticate: Bearer\r\n"
-            b"Proxy-Authenticate: Negotiate\r\n\tabc==\r\n\r\n")
-
-    def test_last_response_and_proxy_fields(self):
-        code, doc = run_json(["--response", "--strict"], self.HEAD)
+    def test_interim_then_final_and_proxy_fields(self):
+        head = (b"HTTP/1.1 100 Continue\r\n\r\n"
+                b"HTTP/2 407 \r\nProxy-Authenticate: Basic realm=\"proxy\"\r\nWWW-Authenticate: Bearer\r\n"
+                b"Proxy-Authenticate: Negotiate\r\n\tabc==\r\n\r\n")
+        code, doc = run_json(["--response", "--strict"], head)
         self.assertEqual(code, 0)
         self.assertEqual(doc["status"], 407)
         self.assertEqual(doc["challenges"], [
@@ -139,6 +170,184 @@ class Response(unittest.TestCase):
     def test_no_status_line_is_a_usage_error(self):
         code, _, _ = run(["--response"], b"WWW-Authenticate: Basic\n")
         self.assertEqual(code, 2)
+
+    def test_a_body_is_data_whatever_it_looks_like(self):
+        rows = [
+            ("curl -si", b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"real\"\r\n\r\n"
+                         b"HTTP/1.1 200 OK\r\nWWW-Authenticate: Basic realm=\"fake\"\r\n\r\n"),
+            ("curl -v", b"> GET / HTTP/1.1\n> Host: h\n>\n< HTTP/1.1 401 Unauthorized\n"
+                        b"< WWW-Authenticate: Basic realm=\"real\"\n<\nHTTP/1.1 200 OK\n"
+                        b"WWW-Authenticate: Basic realm=\"fake\"\n"),
+        ]
+        for name, text in rows:
+            with self.subTest(name):
+                code, doc = run_json(["--response"], text)
+                self.assertEqual((code, doc["status"]), (0, 401))
+                self.assertEqual(doc["challenges"][0]["params"], [["realm", "real"]])
+
+    def test_malformed_heads_name_line_and_byte(self):
+        rows = [
+            ("whitespace before the colon", b"HTTP/1.1 401 x\r\nWWW-Authenticate : Basic realm=a\r\n\r\n", 2, 16, "5.1"),
+            ("no version", b"HTTP/ 401 X\r\n\r\n", 1, 5, "version"),
+            ("a second response without a request",
+             b"> GET / HTTP/1.1\n>\n< HTTP/1.1 401 x\n<\n< HTTP/1.1 200 OK\n<\n", 5, 2, "request"),
+        ]
+        for name, text, line, byte, word in rows:
+            with self.subTest(name):
+                code, doc = run_json(["--response"], text)
+                self.assertEqual(code, 1)
+                self.assertEqual((doc["error"]["line"], doc["error"]["byte"]), (line, byte))
+                self.assertIn(word, doc["error"]["message"])
+                self.assertEqual((doc["status"], doc["challenges"], doc["chosen"]), (None, [], None))
+                code, out, err = run(["--response"], text)
+                self.assertEqual(code, 1)
+                self.assertIn(b"line %d, byte %d" % (line, byte), err)
+
+    def test_history_of_a_redirect(self):
+        text = (b"* Connected to a.example (192.0.2.1) port 80\n> GET /old HTTP/1.1\n> Host: a.example\n"
+                b"> Authorization: Basic YTpi\n>\n< HTTP/1.1 302 Found\n< Location: http://b.example/new\n<\n"
+                b"* Issue another request to this URL: 'http://b.example/new'\n> GET /new HTTP/1.1\n"
+                b"> Host: b.example\n>\n< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Basic realm=\"b\"\n<\n")
+        code, doc = run_json(["--response"], text)
+        self.assertEqual((code, doc["status"]), (0, 401))
+        self.assertEqual(doc["history"], [{"method": "GET", "url": "http://a.example/old", "status": 302,
+                                           "redirect": "http://b.example/new"}])
+        codes = [h["code"] for h in doc["hints"]]
+        self.assertIn("redirect.credentials_dropped", codes)
+        dropped = doc["hints"][codes.index("redirect.credentials_dropped")]
+        self.assertEqual(dropped["params"], [["sent_to", "http://a.example/old"], ["location", "http://b.example/new"],
+                                             ["url", "http://b.example/new"]])
+        _, out, _ = run(["--response"], text)
+        self.assertIn(b"1. GET http://a.example/old, with Authorization (Basic) -> 302, redirected to http://b.example/new", out)
+        self.assertIn(b"Request: GET http://b.example/new, without Authorization", out)
+
+
+class FieldNames(unittest.TestCase):
+    def test_pasted_lines_keep_their_name(self):
+        rows = [
+            ("WWW-Authenticate", b"WWW-Authenticate: Basic realm=\"x\"\n"),
+            ("lower case", b"www-authenticate:Basic realm=\"x\"\n"),
+            ("Proxy-Authenticate", b"Proxy-Authenticate: Basic realm=\"x\"\n"),
+            ("no name", b"Basic realm=\"x\"\n"),
+        ]
+        for name, text in rows:
+            with self.subTest(name):
+                code, doc = run_json(["--strict"], text)
+                self.assertEqual(code, 0)
+                self.assertEqual(doc["challenges"], [{"scheme": "Basic", "token68": None, "params": [["realm", "x"]]}])
+
+    def test_as_argument(self):
+        code, doc = run_json(["WWW-Authenticate: Bearer, Basic realm=a"])
+        self.assertEqual((code, [c["scheme"] for c in doc["challenges"]]), (0, ["Bearer", "Basic"]))
+
+
+class Chosen(unittest.TestCase):
+    def test_chosen_index_or_null(self):
+        rows = [
+            ("Negotiate over Basic", ["Basic realm=a, Negotiate"], 1),
+            ("only one", ["Basic realm=a"], 0),
+            ("nothing", [""], None),
+        ]
+        for name, args, chosen in rows:
+            with self.subTest(name):
+                _, doc = run_json(args)
+                self.assertEqual(doc["chosen"], chosen)
+
+
+class Cli(unittest.TestCase):
+    def test_help_on_stdout(self):
+        code, out, err = run(["--help"])
+        self.assertEqual((code, err), (0, b""))
+        self.assertIn(b"usage: wwwauth-explain", out)
+        self.assertIn(b"16 MiB", out)
+
+    def test_version(self):
+        code, out, _ = run(["--version"])
+        self.assertEqual(code, 0)
+        self.assertRegex(out.decode(), r"^wwwauth-explain \d+\.\d+\.\d+\n$")
+
+    def test_too_large_input_is_refused(self):
+        for args in (["--response"], []):
+            with self.subTest(" ".join(args)):
+                code, out, err = run(args, b"x" * (16 * 1024 * 1024 + 1))
+                self.assertEqual((code, out), (2, b""))
+                self.assertIn(b"16 MiB", err)
+
+
+def har(entries):
+    return json.dumps({"log": {"version": "1.2", "creator": {"name": "test", "version": "1"},
+                               "entries": entries}}).encode()
+
+
+def har_entry(url, status, response_headers, request_headers=(), redirect=""):
+    return {"request": {"method": "GET", "url": url, "httpVersion": "HTTP/1.1",
+                        "headers": [{"name": n, "value": v} for n, v in request_headers], "cookies": []},
+            "response": {"status": status, "statusText": "", "headers": [{"name": n, "value": v} for n, v in response_headers],
+                         "content": {"mimeType": "text/html", "text": ""}, "redirectURL": redirect}}
+
+
+class Har(unittest.TestCase):
+    def run_har(self, data, extra=()):
+        return run(["--json", *extra, "--har", "-"], data)
+
+    def test_every_401_and_407_with_its_request(self):
+        data = har([
+            har_entry("https://a.example/", 200, [("Content-Type", "text/html")]),
+            har_entry("https://a.example/api", 401, [("WWW-Authenticate", 'Basic realm="api"')],
+                      [("Authorization", "Basic YTpi")]),
+            har_entry("http://proxy.example/", 407, [("Proxy-Authenticate", "Negotiate"), ("WWW-Authenticate", "Bearer")]),
+        ])
+        code, out, _ = self.run_har(data)
+        self.assertEqual(code, 0)
+        doc = json.loads(out)
+        self.assertIsNone(doc["error"])
+        self.assertEqual([(e["entry"], e["url"], e["status"]) for e in doc["entries"]],
+                         [(1, "https://a.example/api", 401), (2, "http://proxy.example/", 407)])
+        first, second = doc["entries"]
+        self.assertEqual(set(first), {"entry", "url", "status", "challenges", "error", "recovered", "recovered_dropped", "chosen", "hints"})
+        self.assertEqual([h["code"] for h in first["hints"]], ["retry.rejected", "basic.credentials"])
+        self.assertEqual(first["chosen"], 0)
+        self.assertEqual([c["scheme"] for c in second["challenges"]], ["Negotiate"])
+
+    def test_evidence_along_the_redirect_chain(self):
+        data = har([
+            har_entry("https://a.example/go", 302, [("Location", "https://b.example/in")], [("Authorization", "Basic YTpi")],
+                      redirect="https://b.example/in"),
+            har_entry("https://a.example/style.css", 200, []),
+            har_entry("https://b.example/in", 401, [("WWW-Authenticate", 'Basic realm="b"')]),
+            har_entry("https://b.example/again", 401, [("WWW-Authenticate", 'Basic realm="b"')]),
+        ])
+        code, out, _ = self.run_har(data)
+        self.assertEqual(code, 0)
+        entries = json.loads(out)["entries"]
+        self.assertEqual([e["url"] for e in entries], ["https://b.example/in", "https://b.example/again"])
+        self.assertIn("redirect.credentials_dropped", [h["code"] for h in entries[0]["hints"]])
+        self.assertNotIn("redirect.credentials_dropped", [h["code"] for h in entries[1]["hints"]])
+
+    def test_text_output(self):
+        data = har([har_entry("https://a.example/api", 401, [("WWW-Authenticate", 'Basic realm="api"')])])
+        code, out, _ = run(["--har", "-"], data)
+        self.assertEqual(code, 0)
+        self.assertIn(b"Entry 0: GET https://a.example/api, without Authorization", out)
+        self.assertIn(b"Challenge 1: Basic", out)
+
+    def test_no_401(self):
+        code, out, _ = self.run_har(har([har_entry("https://a.example/", 200, [])]))
+        self.assertEqual((code, json.loads(out)), (0, {"entries": [], "error": None}))
+
+    def test_malformed(self):
+        rows = [
+            ("not JSON", b'{"log": {"entries": [', "not valid JSON"),
+            ("no entries", b'{"log": {}}', "no log.entries"),
+            ("deep nesting", b"[" * 100000, "nested deeper"),
+        ]
+        for name, data, word in rows:
+            with self.subTest(name):
+                code, out, _ = self.run_har(data)
+                self.assertEqual(code, 1)
+                doc = json.loads(out)
+                self.assertEqual(doc["entries"], [])
+                self.assertIn(word, doc["error"]["message"])
 
 
 class Demo(unittest.TestCase):

@@ -53,17 +53,42 @@ class CurlVerbose(unittest.TestCase):
 
     def test_rows(self):
         rows = [
-            ("nothing sent", None, b"Basic realm=\"a\"", ["basic.credentials"]),
-            ("Basic refused", b"Authorization: Basic YTpi", b"Basic realm=\"a\"", ["retry.rejected", "basic.credentials"]),
+            # Host h over plain http: Basic's password would cross the network readable.
+            ("nothing sent", None, b"Basic realm=\"a\"", ["basic.credentials", "transport.basic_over_http"]),
+            ("Basic refused", b"Authorization: Basic YTpi", b"Basic realm=\"a\"",
+             ["retry.rejected", "basic.credentials", "transport.basic_over_http"]),
             ("Digest stale", b"Authorization: Digest username=\"u\", realm=\"r\", nonce=\"n1\", uri=\"/\", response=\"x\"",
              b"Digest realm=\"r\", nonce=\"n2\", stale=true", ["retry.stale", "digest.stale"]),
             ("Digest, another realm", b"Authorization: Digest username=\"u\", realm=\"r\", nonce=\"n1\", uri=\"/\", response=\"x\"",
              b"Digest realm=\"s\", nonce=\"n1\"", ["retry.other_realm", "digest.credentials"]),
-            ("scheme gone", b"Authorization: Bearer abc", b"Basic realm=\"a\"", ["retry.other_scheme", "basic.credentials"]),
+            ("scheme gone", b"Authorization: Bearer abc", b"Basic realm=\"a\"",
+             ["retry.other_scheme", "basic.credentials", "transport.basic_over_http"]),
         ]
         for name, authorization, challenge, expected in rows:
             with self.subTest(name):
                 self.assertEqual(codes(["--response"], self.exchange(authorization, challenge)), expected)
+
+    def test_rows_from_the_reader(self):
+        rows = [
+            ("two rounds, Digest refused",
+             b"> GET /x HTTP/1.1\r\n> Host: h\r\n>\r\n< HTTP/1.1 401 Unauthorized\r\n"
+             b"< WWW-Authenticate: Digest realm=\"r\", nonce=\"n1\"\r\n<\r\n* Ignoring the response-body\n"
+             b"HTTP/1.1 200 OK (a body line that looks like a status line)\n> GET /x HTTP/1.1\r\n> Host: h\r\n"
+             b"> Authorization: Digest username=\"u\", realm=\"r\", nonce=\"n1\", uri=\"/x\", response=\"abc\"\r\n>\r\n"
+             b"< HTTP/1.1 401 Unauthorized\r\n< WWW-Authenticate: Digest realm=\"r\", nonce=\"n1\"\r\n<\r\n",
+             ["retry.rejected", "digest.credentials"]),
+            ("HTTP/2 lower-case names", b"> GET / HTTP/2\n> authorization: Bearer abc\n>\n< HTTP/2 401\n"
+             b"< www-authenticate: Bearer error=\"invalid_token\"\n<\n", ["retry.rejected", "bearer.invalid_token"]),
+            ("407 answers Proxy-Authorization, not Authorization",
+             b"> CONNECT example.com:443 HTTP/1.1\n> Authorization: Basic YTpi\n>\n"
+             b"< HTTP/1.1 407 Proxy Authentication Required\n< Proxy-Authenticate: Basic realm=\"p\"\n<\n",
+             ["proxy.required", "basic.credentials"]),
+            ("curl -si output: the request is unknown",
+             b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"a\"\r\n\r\n", ["basic.credentials"]),
+        ]
+        for name, text, expected in rows:
+            with self.subTest(name):
+                self.assertEqual(codes(["--response"], text), expected)
 
     def test_proxy(self):
         text = self.exchange(b"Proxy-Authorization: Basic YTpi", b"Basic realm=\"p\"",
@@ -89,6 +114,7 @@ class TextOutput(unittest.TestCase):
         for code_name in ("challenge.missing", "retry.rejected", "retry.stale", "proxy.required",
                           "bearer.insufficient_scope"):
             self.assertIn(code_name, out)
+        self.assertNotIn("syntax.error", out)
 
 
 if __name__ == "__main__":

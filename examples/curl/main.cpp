@@ -13,9 +13,11 @@
 #include <thread>
 #include <vector>
 
+#include <wwwauth/ascii.hpp>
 #include <wwwauth/authenticator.hpp>
 #include <wwwauth/curl.hpp>
 #include <wwwauth/os_entropy.hpp>
+#include <wwwauth_tools/escape.hpp>
 
 namespace {
 
@@ -103,29 +105,10 @@ bool parse_args(int argc, char** argv, options& o) {
   return o.help || (!o.url.empty() && (!o.has_proxy_user || !o.proxy.empty()));
 }
 
-// Server text as printable ASCII: control bytes and non-ASCII shown as \xNN.
-std::string printable(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u < 0x7f) {
-      out += c;
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", u);
-      out += buf;
-    }
-  }
-  return out;
-}
+using wwwauth_tools::printable;  // server text through the tools' escaping rule
 
 bool starts_with_icase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(s[i]) != lower(prefix[i])) return false;
-  }
-  return true;
+  return s.size() >= prefix.size() && wwwauth::iequals(s.substr(0, prefix.size()), prefix);
 }
 
 // scheme://host:port of a URL, through libcurl's parser ("" when it does not parse).

@@ -13,7 +13,7 @@
 #include <wwwauth/diagnose.hpp>
 #include <wwwauth/select.hpp>
 
-#include "json_text.hpp"
+#include <wwwauth_tools/escape.hpp>
 
 namespace explain {
 
@@ -37,26 +37,42 @@ inline std::string decoded(const wwwauth::param_value& v) {
   return out;
 }
 
-inline std::string hints_json(const diagnosis& d) {
-  std::string out = "[";
+// The index of the chosen challenge, or null.
+inline std::string chosen_json(const diagnosis& d) { return d.chosen ? std::to_string(d.chosen.index) : "null"; }
+
+// The hints as a JSON array, appended to a Sink (see wwwauth_tools/escape.hpp).
+template <class Sink>
+void append_hints_json(Sink& out, const diagnosis& d) {
+  using wwwauth_tools::append_json_string;
+  out += "[";
   const char* separator = "";
   for (const wwwauth::hint& h : d.hints) {
     out += separator;
     separator = ", ";
-    out += "{\"code\": " + json_string(h.code()) + ", \"text\": " + json_string(h.text()) +
-           ", \"severity\": " + json_string(wwwauth::name(h.level())) + ", \"actor\": " +
-           json_string(wwwauth::name(h.who())) + ", \"challenge\": " +
-           (h.challenge_index() == wwwauth::hint::npos ? std::string("null") : std::to_string(h.challenge_index())) +
-           ", \"params\": [";
+    out += "{\"code\": ";
+    append_json_string(out, h.code());
+    out += ", \"text\": ";
+    append_json_string(out, h.text());
+    out += ", \"severity\": ";
+    append_json_string(out, wwwauth::name(h.level()));
+    out += ", \"actor\": ";
+    append_json_string(out, wwwauth::name(h.who()));
+    out += ", \"challenge\": ";
+    out += h.challenge_index() == wwwauth::hint::npos ? std::string("null") : std::to_string(h.challenge_index());
+    out += ", \"params\": [";
     const char* param_separator = "";
     for (const wwwauth::auth_param& p : h.params()) {
       out += param_separator;
       param_separator = ", ";
-      out += "[" + json_string(p.name()) + ", " + json_string(decoded(p.value())) + "]";
+      out += "[";
+      append_json_string(out, p.name());
+      out += ", ";
+      append_json_string(out, decoded(p.value()));
+      out += "]";
     }
     out += "]}";
   }
-  return out + "]";
+  out += "]";
 }
 
 // Text output. `paint(sgr, text)` colours text on a terminal.
@@ -68,7 +84,8 @@ void print_hint(std::ostream& os, const wwwauth::hint& h, const Paint& paint, st
   os << indent << paint(colour, std::string(wwwauth::name(h.level()))) << " " << h.code() << " (for the "
      << wwwauth::name(h.who()) << "): " << h.text() << "\n";
   for (const wwwauth::auth_param& p : h.params()) {
-    os << indent << "    " << printable(p.name()) << " = " << printable(decoded(p.value())) << "\n";
+    os << indent << "    " << wwwauth_tools::escaped{p.name()} << " = " << wwwauth_tools::escaped{decoded(p.value())}
+       << "\n";
   }
   if (const wwwauth::parse_error e = h.error()) {
     os << indent << "    at field " << e.field << ", byte " << e.offset << ": " << e.message() << "\n";

@@ -68,12 +68,7 @@ constexpr build_output<OutIt> write_authentication_info(const digest_answer& a, 
                                                         OutIt out) noexcept {
   if (!a || !v) return {build_errc::not_verified, out};
   if (!detail::quotable(next_nonce)) return {build_errc::control_char, out};
-  detail::digest_exchange x;
-  x.qop = a.qop;
-  x.nonce = a.nonce;
-  x.nc = a.nc;
-  x.cnonce = a.cnonce;
-  x.uri = a.uri;
+  const detail::digest_exchange x = detail::exchange_of(a);
   const hex_digest rspauth = detail::with_digest_hash(a.algorithm, [&](auto tag) {
     using Hash = typename decltype(tag)::type;
     const hex_digest body_hash =

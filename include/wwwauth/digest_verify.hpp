@@ -64,6 +64,17 @@ constexpr bool parse_nc(const param_value& v, std::uint32_t& out) noexcept {
   return true;
 }
 
+// What the request-digest and rspauth of these credentials hash besides H(A1).
+constexpr digest_exchange exchange_of(const digest_answer& a) noexcept {
+  digest_exchange x;
+  x.qop = a.qop;
+  x.nonce = a.nonce;
+  x.nc = a.nc;
+  x.cnonce = a.cnonce;
+  x.uri = a.uri;
+  return x;
+}
+
 }  // namespace detail
 
 constexpr digest_answer read_digest_credentials(const credentials& c) noexcept {
@@ -209,12 +220,7 @@ constexpr digest_verdict verify_digest(const digest_answer& a, const digest_requ
   if (!r.algorithms.contains(a.algorithm)) return fail(verify_errc::unsupported_algorithm);
   if (!r.qops.contains(a.qop)) return fail(verify_errc::unsupported_qop);
   if (!s.ha1.empty() && s.ha1.size() != digest_hex_size(a.algorithm)) return fail(verify_errc::secret_mismatch);
-  detail::digest_exchange x;
-  x.qop = a.qop;
-  x.nonce = a.nonce;
-  x.nc = a.nc;
-  x.cnonce = a.cnonce;
-  x.uri = a.uri;
+  const detail::digest_exchange x = detail::exchange_of(a);
   return detail::with_digest_hash(a.algorithm, [&](auto tag) {
     using Hash = typename decltype(tag)::type;
     hex_digest ha1;

@@ -4,6 +4,7 @@
 #pragma once
 
 // Parsing: challenges, credentials, Authentication-Info.
+#include "ascii.hpp"       // IWYU pragma: export
 #include "chars.hpp"       // IWYU pragma: export
 #include "challenge.hpp"   // IWYU pragma: export
 #include "credentials.hpp" // IWYU pragma: export
