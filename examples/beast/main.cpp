@@ -52,17 +52,20 @@ int main(int argc, char** argv) {
   wwwauth::os_entropy entropy;
   wwwauth::authenticator<> origin, proxy(wwwauth::auth_party::proxy);
   origin.use_password(args.credentials.user, args.credentials.password).use_entropy(entropy);
-  if (args.through_proxy) proxy.use_password(args.proxy_credentials.user, args.proxy_credentials.password).use_entropy(entropy);
+  if (args.through_proxy)
+    proxy.use_password(args.proxy_credentials.user, args.proxy_credentials.password).use_entropy(entropy);
   for (int round = 0; round < 6; ++round) {
     for (wwwauth::authenticator<>* party : {&proxy, &origin}) {  // a fresh answer per request (Digest's nc)
       if (party->has_challenge() && !wwwauth::beast::set_authorization(req, *party)) return 1;
     }
     http::response<http::string_body> res;
-    if (const auto ec = send(args.through_proxy ? args.proxy : args.origin, req, res)) return example::failed(ec.message());
+    if (const auto ec = send(args.through_proxy ? args.proxy : args.origin, req, res))
+      return example::failed(ec.message());
     auto v = wwwauth::beast::read_response(res, proxy);  // a 407 is the proxy's, anything else the origin's
     if (v.step == wwwauth::auth_step::done) v = wwwauth::beast::read_response(res, origin);
     example::report(static_cast<int>(res.result_int()), v);
-    if (v.step != wwwauth::auth_step::retry) return v.step == wwwauth::auth_step::done && res.result_int() / 100 == 2 ? 0 : 1;
+    if (v.step != wwwauth::auth_step::retry)
+      return v.step == wwwauth::auth_step::done && res.result_int() / 100 == 2 ? 0 : 1;
     example::pause_before_answer(args, round);
   }
   return 1;

@@ -62,7 +62,8 @@ struct client_args {
 inline bool parse_client_args(int argc, char** argv, client_args& a) {
   if (argc > 2 && std::string_view(argv[1]) == "--delay") {
     const std::string seconds = argv[2];
-    if (seconds.empty() || seconds.size() > 3 || seconds.find_first_not_of("0123456789") != std::string::npos) return false;
+    if (seconds.empty() || seconds.size() > 3 || seconds.find_first_not_of("0123456789") != std::string::npos)
+      return false;
     a.delay_seconds = std::stoi(seconds);
     argc -= 2;
     argv += 2;
@@ -79,9 +80,10 @@ inline bool parse_client_args(int argc, char** argv, client_args& a) {
 }
 
 inline int usage(const char* program) {
-  std::fprintf(stderr,
-               "usage: %s [--delay SECONDS] http://HOST:PORT/PATH USER:PASSWORD [--proxy http://HOST:PORT USER:PASSWORD]\n",
-               program);
+  std::fprintf(
+      stderr,
+      "usage: %s [--delay SECONDS] http://HOST:PORT/PATH USER:PASSWORD [--proxy http://HOST:PORT USER:PASSWORD]\n",
+      program);
   return 2;
 }
 
@@ -110,7 +112,8 @@ constexpr std::string_view step_name(wwwauth::auth_step s) {
 template <class Verdict>
 void report(int status, const Verdict& v) {
   std::printf("< %d: %s%s%s\n", status, std::string(step_name(v.step)).c_str(),
-              v.error == wwwauth::auth_errc::none ? "" : ": ", v.error == wwwauth::auth_errc::none ? "" : std::string(v.message()).c_str());
+              v.error == wwwauth::auth_errc::none ? "" : ": ",
+              v.error == wwwauth::auth_errc::none ? "" : std::string(v.message()).c_str());
   if (v.proven) std::printf("  rspauth: verified\n");
   for (const wwwauth::hint& h : v.hints) {
     std::string line;

@@ -22,9 +22,9 @@
 namespace {
 
 // Limits, stated in --help.
-constexpr int max_rounds = 8;                         // requests in all, redirects included
+constexpr int max_rounds = 8;  // requests in all, redirects included
 constexpr int max_redirects = 5;
-constexpr std::size_t max_body_bytes = 1U << 20;      // kept for auth-int's rspauth; the rest is counted
+constexpr std::size_t max_body_bytes = 1U << 20;  // kept for auth-int's rspauth; the rest is counted
 constexpr long max_seconds_per_request = 30;
 
 constexpr const char* usage =
@@ -117,7 +117,8 @@ std::string origin_of(const std::string& url) {
   std::string out;
   char *scheme = nullptr, *host = nullptr, *port = nullptr;
   if (u != nullptr && curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
-      curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK && curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+      curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+      curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
       curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK)
     out = std::string(scheme) + "://" + host + ":" + port;
   curl_free(scheme);
@@ -154,7 +155,8 @@ struct body_sink {
     auto* sink = static_cast<body_sink*>(self);
     const std::size_t bytes = size * n;
     sink->total += bytes;
-    if (sink->kept.size() < max_body_bytes) sink->kept.append(data, std::min(bytes, max_body_bytes - sink->kept.size()));
+    if (sink->kept.size() < max_body_bytes)
+      sink->kept.append(data, std::min(bytes, max_body_bytes - sink->kept.size()));
     return bytes;
   }
 };
@@ -164,9 +166,9 @@ using authenticator = wwwauth::authenticator<>;
 // One party (origin or proxy): its authenticator and what the tool prints about it.
 struct party {
   authenticator auth;
-  const char* name;     // "server" or "proxy"
-  bool plain_http;      // its connection is not TLS: Basic sends the password readable
-  bool basic_allowed;   // --basic / --proxy-basic
+  const char* name;    // "server" or "proxy"
+  bool plain_http;     // its connection is not TLS: Basic sends the password readable
+  bool basic_allowed;  // --basic / --proxy-basic
 };
 
 // Reads the last response for one party, prints it, and says whether to send the request again.
@@ -174,8 +176,9 @@ bool handle(CURL* curl, party& p, wwwauth::curl::route route, const body_sink& b
   const int status = static_cast<int>(wwwauth::curl::status_for(curl, p.auth.party(), route));
   const bool challenged = status == p.auth.challenge_status();
   const std::string challenge_name(p.auth.challenge_header());
-  const unsigned int origin =
-      p.auth.party() == wwwauth::auth_party::proxy && route == wwwauth::curl::route::tunnel ? CURLH_CONNECT : CURLH_HEADER;
+  const unsigned int origin = p.auth.party() == wwwauth::auth_party::proxy && route == wwwauth::curl::route::tunnel
+                                  ? CURLH_CONNECT
+                                  : CURLH_HEADER;
   if (challenged) {
     const std::vector<std::string_view> fields = wwwauth::curl::header_values(curl, challenge_name.c_str(), origin);
     const wwwauth::field_lines<> lines(fields);
@@ -200,14 +203,17 @@ bool handle(CURL* curl, party& p, wwwauth::curl::route route, const body_sink& b
       return false;
     case wwwauth::auth_step::retry: {
       const wwwauth::challenge c = p.auth.answered();
-      if (v.hints.contains(wwwauth::hint_id::retry_stale)) std::printf("  stale nonce: answering once more with the new one\n");
+      if (v.hints.contains(wwwauth::hint_id::retry_stale))
+        std::printf("  stale nonce: answering once more with the new one\n");
       std::printf("  answering [%zu] %s\n", v.chosen, printable(c.scheme()).c_str());
       if (c.scheme_is("Basic") && p.plain_http)
         std::fprintf(stderr, "warning: sending the %s password over plain http, readable on the network\n", p.name);
       return true;
     }
     case wwwauth::auth_step::ask_user: std::printf("  credentials rejected: ask the user for new ones\n"); break;
-    case wwwauth::auth_step::other_realm: std::printf("  credentials rejected: the %s asks for another realm\n", p.name); break;
+    case wwwauth::auth_step::other_realm:
+      std::printf("  credentials rejected: the %s asks for another realm\n", p.name);
+      break;
     case wwwauth::auth_step::cannot_answer:
       if (v.error == wwwauth::auth_errc::none_answerable && !p.basic_allowed && p.plain_http && challenged) {
         std::printf("  nothing to answer: %s (Basic over plain http needs --%sbasic)\n",
@@ -228,7 +234,9 @@ bool handle(CURL* curl, party& p, wwwauth::curl::route route, const body_sink& b
 bool add_answer(curl_slist*& headers, party& p, const std::string& target) {
   if (!p.auth.has_challenge()) return true;
   const wwwauth::auth_answer a = wwwauth::curl::add_authorization(headers, p.auth, "GET", target);
-  if (!a) std::printf("  cannot answer %s: %s\n", printable(p.auth.answered().scheme()).c_str(), std::string(a.message()).c_str());
+  if (!a)
+    std::printf("  cannot answer %s: %s\n", printable(p.auth.answered().scheme()).c_str(),
+                std::string(a.message()).c_str());
   return static_cast<bool>(a);
 }
 
@@ -251,8 +259,10 @@ int main(int argc, char** argv) {
   wwwauth::os_entropy entropy;
   std::string url = o.url;
   party origin{authenticator(wwwauth::auth_party::origin), "server", !starts_with_icase(url, "https://"), o.basic};
-  party proxy{authenticator(wwwauth::auth_party::proxy), "proxy", !starts_with_icase(o.proxy, "https://"), o.proxy_basic};
-  auto setup = [&](party& p, const std::string& user, const std::string& password, bool has_user, const std::string& token) {
+  party proxy{authenticator(wwwauth::auth_party::proxy), "proxy", !starts_with_icase(o.proxy, "https://"),
+              o.proxy_basic};
+  auto setup = [&](party& p, const std::string& user, const std::string& password, bool has_user,
+                   const std::string& token) {
     if (has_user) p.auth.use_password(user, password);
     if (!token.empty()) p.auth.use_token(token);
     wwwauth::client_abilities can = wwwauth::client_abilities::everything();
@@ -294,7 +304,8 @@ int main(int argc, char** argv) {
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, max_seconds_per_request);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_PROXY, o.proxy.empty() ? "" : o.proxy.c_str());  // "": no proxy, not even from the environment
+    curl_easy_setopt(curl, CURLOPT_PROXY,
+                     o.proxy.empty() ? "" : o.proxy.c_str());  // "": no proxy, not even from the environment
     std::printf("> GET %s%s%s\n", printable(url).c_str(), origin.auth.has_challenge() ? " with Authorization" : "",
                 proxy.auth.has_challenge() ? " with Proxy-Authorization" : "");
     const CURLcode rc = curl_easy_perform(curl);
@@ -310,7 +321,8 @@ int main(int argc, char** argv) {
     status = rc == CURLE_OK ? 0 : connect_status;
     if (rc == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     if (o.verbose) {
-      for (const unsigned int from : {static_cast<unsigned int>(CURLH_CONNECT), static_cast<unsigned int>(CURLH_HEADER)}) {
+      for (const unsigned int from :
+           {static_cast<unsigned int>(CURLH_CONNECT), static_cast<unsigned int>(CURLH_HEADER)}) {
         curl_header* prev = nullptr;
         while (curl_header* h = curl_easy_nextheader(curl, from, -1, prev)) {
           std::printf("<   %s%s: %s\n", from == CURLH_CONNECT ? "(CONNECT) " : "", printable(h->name).c_str(),

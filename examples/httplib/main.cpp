@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
   wwwauth::os_entropy entropy;
   wwwauth::authenticator<> origin, proxy(wwwauth::auth_party::proxy);
   origin.use_password(args.credentials.user, args.credentials.password).use_entropy(entropy);
-  if (args.through_proxy) proxy.use_password(args.proxy_credentials.user, args.proxy_credentials.password).use_entropy(entropy);
+  if (args.through_proxy)
+    proxy.use_password(args.proxy_credentials.user, args.proxy_credentials.password).use_entropy(entropy);
   httplib::Headers headers;
   for (int round = 0; round < 6; ++round) {
     for (wwwauth::authenticator<>* party : {&proxy, &origin}) {  // a fresh answer per request (Digest's nc)
@@ -34,7 +35,8 @@ int main(int argc, char** argv) {
     auto v = wwwauth::httplib::read_response(res, proxy);  // a 407 is the proxy's, anything else the origin's
     if (v.step == wwwauth::auth_step::done) v = wwwauth::httplib::read_response(res, origin);
     example::report(res->status, v);
-    if (v.step != wwwauth::auth_step::retry) return v.step == wwwauth::auth_step::done && res->status / 100 == 2 ? 0 : 1;
+    if (v.step != wwwauth::auth_step::retry)
+      return v.step == wwwauth::auth_step::done && res->status / 100 == 2 ? 0 : 1;
     example::pause_before_answer(args, round);
   }
   return 1;

@@ -73,21 +73,21 @@ enum class auth_step : std::uint8_t {
 
 enum class auth_errc : std::uint8_t {
   none,
-  no_credentials,       // neither use_password() nor use_token() was called
-  none_answerable,      // no challenge of a scheme the credentials (and allow()) can answer
-  scheme_withdrawn,     // the scheme answered is no longer offered and another would be weaker
-  handshake,            // a multi-round scheme continues, which this authenticator does not speak
-  stale_again,          // stale=true again right after a stale retry, or for the nonce just used
-  too_many_fields,      // more challenge or Authentication-Info lines than the lines' capacity
-  challenge_too_long,   // realm, nonce, opaque... do not fit ChallengeCapacity
-  target_too_long,      // the request-target does not fit TargetCapacity
-  answer_too_long,      // the credentials do not fit AnswerCapacity
-  no_challenge,         // authorization() before a challenge was accepted
-  no_entropy,           // Digest with qop needs a cnonce: use_entropy() was not called
-  entropy_failed,       // the entropy source reported a failure
-  build_failed,         // the builder refused the input: build_error() says why
-  rspauth_mismatch,     // Authentication-Info's rspauth (or its echoes) is wrong: build_error()
-  client_refused,       // the HTTP client could not take the header (an integration's error)
+  no_credentials,      // neither use_password() nor use_token() was called
+  none_answerable,     // no challenge of a scheme the credentials (and allow()) can answer
+  scheme_withdrawn,    // the scheme answered is no longer offered and another would be weaker
+  handshake,           // a multi-round scheme continues, which this authenticator does not speak
+  stale_again,         // stale=true again right after a stale retry, or for the nonce just used
+  too_many_fields,     // more challenge or Authentication-Info lines than the lines' capacity
+  challenge_too_long,  // realm, nonce, opaque... do not fit ChallengeCapacity
+  target_too_long,     // the request-target does not fit TargetCapacity
+  answer_too_long,     // the credentials do not fit AnswerCapacity
+  no_challenge,        // authorization() before a challenge was accepted
+  no_entropy,          // Digest with qop needs a cnonce: use_entropy() was not called
+  entropy_failed,      // the entropy source reported a failure
+  build_failed,        // the builder refused the input: build_error() says why
+  rspauth_mismatch,    // Authentication-Info's rspauth (or its echoes) is wrong: build_error()
+  client_refused,      // the HTTP client could not take the header (an integration's error)
 };
 
 constexpr std::string_view message(auth_errc e) noexcept {
@@ -99,7 +99,8 @@ constexpr std::string_view message(auth_errc e) noexcept {
     case auth_errc::handshake: return "the server continues a multi-round handshake this client does not speak";
     case auth_errc::stale_again: return "stale=true again right after a stale retry: not retried";
     case auth_errc::too_many_fields: return "more field lines than the authenticator reads";
-    case auth_errc::challenge_too_long: return "the challenge's realm, nonce and opaque exceed the authenticator's storage";
+    case auth_errc::challenge_too_long:
+      return "the challenge's realm, nonce and opaque exceed the authenticator's storage";
     case auth_errc::target_too_long: return "the request-target exceeds the authenticator's storage";
     case auth_errc::answer_too_long: return "the credentials exceed the authenticator's answer buffer";
     case auth_errc::no_challenge: return "no challenge was accepted yet";
@@ -152,12 +153,12 @@ struct auth_verdict {
   auth_step step = auth_step::done;
   auth_errc error = auth_errc::none;
   build_errc build_error = build_errc::none;  // for build_failed and rspauth_mismatch
-  bool proven = false;  // done after Digest: the server's rspauth was verified
-  std::size_t chosen = hint::npos;  // retry: the position of the challenge answered in the list
+  bool proven = false;                        // done after Digest: the server's rspauth was verified
+  std::size_t chosen = hint::npos;            // retry: the position of the challenge answered in the list
   hint_list<HintCapacity> hints{};
   constexpr std::string_view message() const noexcept {
     return error == auth_errc::build_failed || error == auth_errc::rspauth_mismatch ? wwwauth::message(build_error)
-                                                                                     : wwwauth::message(error);
+                                                                                    : wwwauth::message(error);
   }
 };
 
@@ -178,8 +179,7 @@ struct kept_params {
 }  // namespace detail
 
 template <std::size_t ChallengeCapacity = default_challenge_capacity,
-          std::size_t TargetCapacity = default_target_capacity,
-          std::size_t AnswerCapacity = default_answer_capacity>
+          std::size_t TargetCapacity = default_target_capacity, std::size_t AnswerCapacity = default_answer_capacity>
 class authenticator {
  public:
   constexpr explicit authenticator(auth_party party = auth_party::origin) noexcept : party_(party) {}
@@ -249,8 +249,8 @@ class authenticator {
   // contiguous array of string_views (field_lines adapts other containers), and, only for
   // Digest with qop=auth-int, the whole response body.
   template <std::size_t HintCapacity = default_hint_capacity>
-  constexpr auth_verdict<HintCapacity> on_response(int status, const challenge_list& challenges,
-                                                   const param_list& info, std::string_view body = {}) noexcept {
+  constexpr auth_verdict<HintCapacity> on_response(int status, const challenge_list& challenges, const param_list& info,
+                                                   std::string_view body = {}) noexcept {
     auth_verdict<HintCapacity> v;
     if (status != challenge_status()) {
       // The other party's 401/407 says nothing about this party's challenges (none is missing).
@@ -285,8 +285,8 @@ class authenticator {
       auth_verdict<HintCapacity> v;
       return stop(v, auth_step::cannot_answer, auth_errc::too_many_fields);
     }
-    return on_response<HintCapacity>(status, parse_challenges(lines, mode::lenient), parse_auth_info(info.data(), info.size(), mode::lenient),
-                                     body);
+    return on_response<HintCapacity>(status, parse_challenges(lines, mode::lenient),
+                                     parse_auth_info(info.data(), info.size(), mode::lenient), body);
   }
   // The verdict's hints point into the lines: temporaries are refused.
   template <std::size_t HintCapacity = default_hint_capacity, class Lines, class InfoLines,
@@ -419,8 +419,8 @@ class authenticator {
     if (e != auth_errc::none) return stop(v, auth_step::cannot_answer, e);
     scheme_ = scheme;
     rating_ = rate(c).rank;
-    const detail::digest_plan plan = scheme == scheme_id::digest ? detail::plan_digest(answered(), plan_input())
-                                                                  : detail::digest_plan{};
+    const detail::digest_plan plan =
+        scheme == scheme_id::digest ? detail::plan_digest(answered(), plan_input()) : detail::digest_plan{};
     if (plan.error != build_errc::none) {
       reset();
       v.build_error = plan.error;
@@ -436,7 +436,8 @@ class authenticator {
   // Writes the kept parameters of c (with `nonce` replacing its nonce, when given) into the
   // storage; an error leaves the storage as it was.
   constexpr auth_errc store(const challenge& c, const auth_param& nonce) noexcept {
-    constexpr std::array<std::string_view, 7> kept{"realm", "nonce", "opaque", "algorithm", "qop", "userhash", "charset"};
+    constexpr std::array<std::string_view, 7> kept{"realm", "nonce",    "opaque", "algorithm",
+                                                   "qop",   "userhash", "charset"};
     std::array<auth_param, kept.size()> params{};
     std::size_t n = 0;
     for (const std::string_view name : kept) {
@@ -464,7 +465,7 @@ class authenticator {
     }
     v.proven = check == build_errc::none;
     if (const auth_param next = info.param("nextnonce")) {
-        const challenge current = answered();
+      const challenge current = answered();
       if (store(current, next) == auth_errc::none) nc_ = 0;  // else the old nonce serves on
     }
     return stop(v, auth_step::done, auth_errc::none);
@@ -475,7 +476,8 @@ class authenticator {
   auth_errc prepare_digest(std::string_view method, std::string_view target) noexcept {
     const std::string_view uri = party_ == auth_party::origin ? origin_form(target) : target;
     const bool slash = !uri.empty() && uri.front() == '?';  // "http://h?q": origin-form "/?q"
-    if (uri.size() + (slash ? 1 : 0) > target_.size() || method.size() > method_.size()) return auth_errc::target_too_long;
+    if (uri.size() + (slash ? 1 : 0) > target_.size() || method.size() > method_.size())
+      return auth_errc::target_too_long;
     std::size_t n = 0;
     if (slash || uri.empty()) target_[n++] = '/';
     for (const char ch : uri) target_[n++] = ch;

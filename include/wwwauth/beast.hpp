@@ -66,7 +66,8 @@ auth_answer set_authorization(http::request<Body, Fields>& req, Authenticator& a
                                            std::string_view(target.data(), target.size()), body_of(req.body()));
   if (!a) return a;
   const std::string_view name = auth.header_name();
-  req.set(boost::beast::string_view(name.data(), name.size()), boost::beast::string_view(a.value.data(), a.value.size()));
+  req.set(boost::beast::string_view(name.data(), name.size()),
+          boost::beast::string_view(a.value.data(), a.value.size()));
   return a;
 }
 

@@ -16,7 +16,7 @@ class input_view {
  public:
   constexpr input_view() noexcept = default;
   constexpr input_view(std::string_view s) noexcept : view_(s) {}  // NOLINT(google-explicit-constructor)
-  constexpr input_view(const char* s) noexcept : view_(s) {}        // NOLINT(google-explicit-constructor)
+  constexpr input_view(const char* s) noexcept : view_(s) {}       // NOLINT(google-explicit-constructor)
   // A std::string (or any string-like) the caller keeps: viewed.
   template <class String, class = std::enable_if_t<std::is_convertible_v<const String&, std::string_view> &&
                                                    !std::is_same_v<String, std::string_view> &&
