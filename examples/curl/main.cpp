@@ -230,10 +230,9 @@ bool handle(CURL* curl, party& p, wwwauth::curl::route route, const body_sink& b
   return false;
 }
 
-// Adds the party's answer to `headers`; false (with a message) when it cannot be built.
-bool add_answer(curl_slist*& headers, party& p, const std::string& target) {
-  if (!p.auth.has_challenge()) return true;
-  const wwwauth::auth_answer a = wwwauth::curl::add_authorization(headers, p.auth, "GET", target);
+// Adds the party's answer to the request's headers; false (with a message) when it cannot be built.
+bool add_answer(wwwauth::curl::request_headers& headers, party& p) {
+  const wwwauth::auth_answer a = headers.add(p.auth);
   if (!a)
     std::printf("  cannot answer %s: %s\n", printable(p.auth.answered().scheme()).c_str(),
                 std::string(a.message()).c_str());
@@ -281,23 +280,14 @@ int main(int argc, char** argv) {
   body_sink body;
   for (int round = 0; round < max_rounds; ++round) {
     const wwwauth::curl::route route = wwwauth::curl::route_of(url, o.proxy);
-    curl_slist* headers = nullptr;        // to the server (and to a forward proxy)
-    curl_slist* proxy_headers = nullptr;  // in CONNECT only
-    const bool built =
-        add_answer(headers, origin, wwwauth::curl::request_target(url, wwwauth::auth_party::origin, route)) &&
-        add_answer(route == wwwauth::curl::route::tunnel ? proxy_headers : headers, proxy,
-                   wwwauth::curl::request_target(url, wwwauth::auth_party::proxy, route));
-    if (!built) {
+    wwwauth::curl::request_headers headers(url, route);  // the proxy's go in CONNECT only, in a tunnel
+    if (!add_answer(headers, origin) || !add_answer(headers, proxy)) {
       ok = false;
-      curl_slist_free_all(headers);
-      curl_slist_free_all(proxy_headers);
       break;
     }
     body = body_sink{};
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_PROXYHEADER, proxy_headers);
-    curl_easy_setopt(curl, CURLOPT_HEADEROPT, CURLHEADER_SEPARATE);
+    headers.set_on(curl);
     if (!o.cacert.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, o.cacert.c_str());
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, body_sink::write);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
@@ -309,8 +299,6 @@ int main(int argc, char** argv) {
     std::printf("> GET %s%s%s\n", printable(url).c_str(), origin.auth.has_challenge() ? " with Authorization" : "",
                 proxy.auth.has_challenge() ? " with Proxy-Authorization" : "");
     const CURLcode rc = curl_easy_perform(curl);
-    curl_slist_free_all(headers);
-    curl_slist_free_all(proxy_headers);
     long connect_status = 0;
     curl_easy_getinfo(curl, CURLINFO_HTTP_CONNECTCODE, &connect_status);
     if (rc != CURLE_OK && connect_status != 407) {  // a 407 to CONNECT fails the transfer

@@ -3,15 +3,14 @@
 // (CURLOPT_HTTPAUTH, CURLOPT_USERPWD) stays off; libcurl only moves bytes. Outside the umbrella
 // header: only programs that link libcurl include it.
 //
-//     wwwauth::authenticator<> origin;
-//     origin.use_password(user, password).use_entropy(entropy);
+//     const auto route = wwwauth::curl::route_of(url, proxy_url);  // CURLOPT_URL, CURLOPT_PROXY set
 //     for (int round = 0; round < 4; ++round) {
-//       curl_slist* headers = nullptr;
-//       if (origin.has_challenge() && !wwwauth::curl::add_authorization(headers, origin, "GET", target)) break;
-//       curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+//       wwwauth::curl::request_headers headers(url, route);
+//       if (!headers.add(proxy) || !headers.add(origin)) break;   // each party's answer, if any
+//       headers.set_on(curl);
 //       curl_easy_perform(curl);
-//       curl_slist_free_all(headers);
-//       const auto v = wwwauth::curl::read_response(curl, origin, wwwauth::curl::route::direct);
+//       auto v = wwwauth::curl::read_response(curl, proxy, route);  // a 407 is the proxy's
+//       if (v.step == wwwauth::auth_step::done) v = wwwauth::curl::read_response(curl, origin, route);
 //       if (v.step != wwwauth::auth_step::retry) break;
 //     }
 //
@@ -27,6 +26,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "authenticator.hpp"
@@ -137,5 +137,41 @@ auth_answer add_authorization(curl_slist*& list, Authenticator& auth, std::strin
   list = grown;
   return a;
 }
+
+// The header lists of one request, owned: the server's (CURLOPT_HTTPHEADER; also what a forward
+// proxy reads) and, in a tunnel, the proxy's CONNECT (CURLOPT_PROXYHEADER, with CURLOPT_HEADEROPT
+// set to CURLHEADER_SEPARATE so that they never reach the origin). Keep it alive until
+// curl_easy_perform() returns.
+class request_headers {
+ public:
+  request_headers(std::string url, route r) : url_(std::move(url)), route_(r) {}
+  request_headers(const request_headers&) = delete;
+  request_headers& operator=(const request_headers&) = delete;
+  ~request_headers() {
+    curl_slist_free_all(server_);
+    curl_slist_free_all(connect_);
+  }
+
+  // Adds the party's answer for a request with this method (and body, for auth-int), when it
+  // has accepted a challenge; without one there is nothing to add, which is no error.
+  template <class Authenticator>
+  auth_answer add(Authenticator& auth, std::string_view method = "GET", std::string_view body = {}) {
+    if (!auth.has_challenge()) return {};
+    curl_slist*& list = auth.party() == auth_party::proxy && route_ == route::tunnel ? connect_ : server_;
+    return add_authorization(list, auth, method, request_target(url_, auth.party(), route_), body);
+  }
+  // Sets the lists on the handle for its next transfer.
+  void set_on(CURL* curl) const {
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, server_);
+    curl_easy_setopt(curl, CURLOPT_PROXYHEADER, connect_);
+    curl_easy_setopt(curl, CURLOPT_HEADEROPT, CURLHEADER_SEPARATE);
+  }
+
+ private:
+  std::string url_;
+  route route_;
+  curl_slist* server_ = nullptr;
+  curl_slist* connect_ = nullptr;
+};
 
 }  // namespace wwwauth::curl

@@ -1,6 +1,8 @@
 // wwwauth/curl.hpp without a network: the route of a URL and the request-target each party
 // checks (origin-form for the origin, absolute-form to a forward proxy, host:port in CONNECT).
+#include <array>
 #include <string>
+#include <string_view>
 
 #include "support/catch.hpp"
 #include <wwwauth/curl.hpp>
@@ -40,4 +42,22 @@ TEST_CASE("request_target: what each party checks as Digest's uri") {
     INFO(r.name);
     CHECK(wwwauth::curl::request_target(r.url, r.party, r.via) == r.target);
   }
+}
+
+TEST_CASE("request_headers: each party's answer, nothing for a party without a challenge") {
+  const std::string user = "u", password = "p";
+  wwwauth::authenticator<> origin, proxy(auth_party::proxy);
+  origin.use_password(user, password);
+  proxy.use_password(user, password);
+  const std::array<std::string_view, 1> basic{R"(Basic realm="x")"};
+  REQUIRE(origin.on_response(401, basic, wwwauth::no_field_lines).step == wwwauth::auth_step::retry);
+  wwwauth::curl::request_headers headers("https://h/p", route::tunnel);
+  CHECK(headers.add(proxy));  // no challenge yet: nothing to add
+  const wwwauth::auth_answer a = headers.add(origin);
+  REQUIRE(a);
+  CHECK(a.value == "Basic dTpw");
+  CURL* curl = curl_easy_init();
+  REQUIRE(curl != nullptr);
+  headers.set_on(curl);
+  curl_easy_cleanup(curl);
 }
