@@ -145,7 +145,7 @@ TEST_CASE("quoted strings across vector steps") {
   const std::string head = R"(Basic realm=")";
   for (std::size_t n = 0; n < 80; ++n) {
     const std::string pad(n, 'a');
-    for (const std::size_t k : {0, 1, 15, 16, 31, 32, 33}) {
+    for (const std::size_t k : {0U, 1U, 15U, 16U, 31U, 32U, 33U}) {
       const std::string rest(k, 'b');
       INFO("pad " << n << ", rest " << k);
       const std::string pair = head + pad + R"(\")" + rest + R"(")";
