@@ -138,6 +138,33 @@ TEST_CASE("quoted strings") {
   });
 }
 
+// The vector scanners read 16 or 32 bytes a step and take quoted-pairs inside the step: every
+// position of a pair, a tab and an error relative to a step (and to the field's end) must
+// give what the byte loop gives.
+TEST_CASE("quoted strings across vector steps") {
+  const std::string head = R"(Basic realm=")";
+  for (std::size_t n = 0; n < 80; ++n) {
+    const std::string pad(n, 'a');
+    for (const std::size_t k : {0U, 1U, 15U, 16U, 31U, 32U, 33U}) {
+      const std::string rest(k, 'b');
+      INFO("pad " << n << ", rest " << k);
+      const std::string pair = head + pad + R"(\")" + rest + R"(")";
+      CHECK(parse_rendered(pair, mode::strict) == R"(Basic realm=")" + pad + R"(")" + rest + R"(")");
+      const std::string tab = head + pad + "\t" + rest + "\"";
+      CHECK(parse_rendered(tab, mode::strict) == "Basic realm=\"" + pad + "\t" + rest + "\"");
+      const std::string bad_pair = head + pad + "\\\x01" + rest + "\"";
+      CHECK(parse_rendered(bad_pair, mode::strict) ==
+            " ! invalid_quoted_char@0:" + std::to_string(head.size() + n + 1));
+      const std::string control = head + pad + rest + "\x02\"";
+      CHECK(parse_rendered(control, mode::strict) ==
+            " ! invalid_quoted_char@0:" + std::to_string(head.size() + n + k));
+    }
+    const std::string lone_backslash = head + pad + "\\";
+    CHECK(parse_rendered(lone_backslash, mode::strict) == " ! unterminated_quoted_string@0:12");
+    CHECK(parse_rendered(lone_backslash, mode::lenient) == "Basic realm=\"" + pad + "\\\"");
+  }
+}
+
 TEST_CASE("errors and their offsets") {
   check_rows({
       {"quote where a scheme must be", R"("Basic")", " ! expected_token@0:0", nullptr},

@@ -68,8 +68,8 @@ constexpr bool is_token_at(std::string_view s, std::size_t pos) noexcept {
 constexpr std::size_t token68_end(std::string_view s, std::size_t pos) noexcept {
   std::size_t body_end = pos;
 #if defined(WWWAUTH_SSE2)
-  // Negotiate and NTLM tokens run to kilobytes: sixteen bytes a step.
-  if (vector_path_allowed()) body_end = find_first_sse2(s, pos, non_token68);
+  // Negotiate and NTLM tokens run to kilobytes: a vector a step.
+  if (vector_path_allowed()) body_end = find_first<non_token68>(s, pos);
 #endif
   body_end = skip_while(s, body_end, chars::is_token68);
   if (body_end == pos) return pos;
@@ -112,7 +112,7 @@ constexpr quoted_scan scan_quoted(std::string_view s, std::size_t pos, mode m) n
   while (i < s.size()) {
 #if defined(WWWAUTH_SSE2)
     if (vector_path_allowed()) {
-      i = find_first_sse2(s, i, quoted_specials);
+      i = quoted_run_end(s, i, r.escapes);
       if (i >= s.size()) break;
     }
 #endif

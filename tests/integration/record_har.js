@@ -52,12 +52,17 @@ async function main() {
   }
   const browser = await chromium.launchPersistentContext(options.profile, context);
   try {
-    const page = browser.pages()[0] || await browser.newPage();
     for (const url of options.urls) {
+      // A page of its own for each visit: a failed navigation leaves its page on an error
+      // page, which would interrupt the next navigation there.
+      const page = await browser.newPage();
       // A 401 nobody answers fails the navigation (ERR_INVALID_AUTH_CREDENTIALS), as a
       // cancelled login dialog does; the exchange is in the HAR all the same.
       try {
         const response = await page.goto(url, { timeout: NAVIGATION_TIMEOUT_MS });
+        // The HAR embeds a body only once it has arrived: wait for it, or the context may
+        // close first and the entry is written without its content.
+        if (response) await response.body().catch(() => null);
         console.log(`${url} -> ${response ? response.status() : 'no response'} at ${page.url()}`);
       } catch (e) {
         console.log(`${url} -> ${String(e.message).split('\n')[0]}`);

@@ -12,6 +12,7 @@
 #include "../tokenizer.hpp"
 #include "ascii.hpp"
 #include "constant_evaluation.hpp"
+#include "inlining.hpp"
 
 namespace wwwauth {
 
@@ -215,7 +216,7 @@ struct element_parser {
   // challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]   (section 11.1)
   // The cursor is on a token that is not a parameter, and `out` is default-constructed. On
   // success the cursor is on the next element, which starts a challenge, or at the end.
-  constexpr bool parse_challenge(challenge_parts& out, duplicate_check* duplicates) noexcept {
+  WWWAUTH_FLATTEN constexpr bool parse_challenge(challenge_parts& out, duplicate_check* duplicates) noexcept {
     const std::string_view s = cur.text;
     const std::size_t scheme_end = token_end(s, cur.pos);
     out.scheme = s.substr(cur.pos, scheme_end - cur.pos);
