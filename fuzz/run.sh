@@ -6,10 +6,11 @@
 # coverage per target; exits 1 if any target found a crash, a failed check or a leak, and
 # leaves the reproducer in fuzz/build-run/artifacts/.
 #
-# Usage: fuzz/run.sh [--ci] [SECONDS] [TARGET...]
+# Usage: fuzz/run.sh [--help] [--ci] [SECONDS] [TARGET...]
 #   --ci      do not touch fuzz/corpus/ (fuzz/ci.sh uses this)
-#   TARGET    parse_strict parse_lenient unescape credentials answer diagnose ext_value evidence
-#             response_head curl_verbose har, and
+#   SECONDS   how long each target runs (a positive whole number; default 60)
+#   TARGET    parse_strict parse_lenient lenient_strict unescape credentials answer diagnose
+#             ext_value evidence verify response_head curl_verbose har, and
 #             parse_strict_portable parse_lenient_portable (default: every fuzz_* built)
 # Environment: CXX_FUZZ (default clang++), WWWAUTH_FUZZ_BUILD (default fuzz/build-run),
 #              WWWAUTH_FUZZ_JOBS (build parallelism, default 2).
@@ -17,11 +18,25 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
 merge=1
-if [[ "${1:-}" == "--ci" ]]; then merge=0; shift; fi
+case "${1:-}" in
+  -h | --help) usage; exit 0 ;;
+  --ci) merge=0; shift ;;
+esac
 seconds="${1:-60}"
+if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
+  echo "fuzz/run.sh: SECONDS must be a positive whole number, not '$seconds' (--help for usage)" >&2
+  exit 2
+fi
 [[ $# -gt 0 ]] && shift
 targets=("$@")
+for t in "${targets[@]}"; do
+  if [[ ! -f "$here/fuzz_${t%_portable}.cpp" ]]; then
+    echo "fuzz/run.sh: no fuzz target '$t' (fuzz/fuzz_${t%_portable}.cpp does not exist)" >&2
+    exit 2
+  fi
+done
 build="${WWWAUTH_FUZZ_BUILD:-$here/build-run}"
 cxx="${CXX_FUZZ:-clang++}"
 
