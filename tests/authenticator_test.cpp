@@ -378,6 +378,21 @@ TEST_CASE("errors: entropy, storage limits, order of calls") {
     CHECK(v.error == auth_errc::challenge_too_long);
     CHECK_FALSE(auth.has_challenge());
   }
+  SECTION("a nextnonce longer than the storage is reported, and the old nonce serves on") {
+    counting_entropy entropy;
+    wwwauth::authenticator<64> auth;
+    auth.use_password(user, password).use_entropy(entropy);
+    REQUIRE(auth.on_response(401, www, none).step == auth_step::retry);
+    REQUIRE(auth.authorization("GET", "/"));
+    const std::vector<std::string> info{R"(nextnonce=")" + std::string(100, 'n') + "\""};
+    const auto v = auth.on_response(200, none, info);
+    CHECK(v.step == auth_step::done);
+    CHECK(v.error == auth_errc::challenge_too_long);
+    const wwwauth::auth_answer a = auth.authorization("GET", "/");
+    REQUIRE(a);
+    CHECK(param_of(a.value, "nonce") == "n1");
+    CHECK(param_of(a.value, "nc") == "00000002");
+  }
   SECTION("a target longer than the storage is refused") {
     counting_entropy entropy;
     wwwauth::authenticator<1024, 16> auth;

@@ -64,7 +64,8 @@ enum class auth_party : std::uint8_t { origin, proxy };
 
 // What the application does after a response.
 enum class auth_step : std::uint8_t {
-  done,           // not a challenge for this party: use the response (rspauth checked when sent)
+  done,           // not a challenge for this party: use the response (rspauth checked when sent;
+                  // error() challenge_too_long: its nextnonce did not fit, the old nonce serves on)
   retry,          // send the request again with authorization()
   ask_user,       // the credentials were rejected: new ones are needed, never the same again
   other_realm,    // the challenge is for another realm than the credentials were given for
@@ -465,8 +466,11 @@ class authenticator {
     }
     v.proven = check == build_errc::none;
     if (const auth_param next = info.param("nextnonce")) {
-      const challenge current = answered();
-      if (store(current, next) == auth_errc::none) nc_ = 0;  // else the old nonce serves on
+      // A nextnonce that cannot be kept is said, never dropped unseen: the response is still
+      // usable (done), and the old nonce serves on until the server calls it stale.
+      const auth_errc kept = store(answered(), next);
+      if (kept != auth_errc::none) return stop(v, auth_step::done, kept);
+      nc_ = 0;
     }
     return stop(v, auth_step::done, auth_errc::none);
   }
