@@ -204,6 +204,32 @@ const std::vector<scenario> scenarios = {
        "\n"
        R"(Digest realm="r", nonce="b", qop="auth", algorithm=SHA-256)",
        "", auth_step::retry, auth_errc::none, R"(algorithm=SHA-256, nonce="b")"}}},
+    {"a challenge that lost its realm to a broken byte does not hide the next one",
+     auth_party::origin,
+     given::password,
+     "/p",
+     {{401,
+       "Digest realm=\"\x1b[2J\", nonce=\"a\", qop=\"auth\", algorithm=SHA-256\n"
+       R"(Digest realm="r", nonce="b", qop="auth", algorithm=SHA-256)",
+       "", auth_step::retry, auth_errc::none, R"(nonce="b")"}}},
+    {"Digest challenges without a realm, before any answer: Basic",
+     auth_party::origin,
+     given::password,
+     "/p",
+     {{401, "Digest nonce=\"a\", algorithm=SHA-256\nDigest nonce=\"b\"\nBasic realm=\"r\"", "", auth_step::retry,
+       auth_errc::none, "Basic "}}},
+    {"no challenge usable: the strongest one's error",
+     auth_party::origin,
+     given::password,
+     "/p",
+     {{401, "Digest nonce=\"a\", algorithm=SHA-256\nDigest realm=\"r\"", "", auth_step::cannot_answer,
+       auth_errc::build_failed, ""}}},
+    {"four unusable challenges are tried, not a fifth",
+     auth_party::origin,
+     given::password,
+     "/p",
+     {{401, "Digest nonce=a, Digest nonce=b, Digest nonce=c, Digest nonce=d, Basic realm=\"r\"", "",
+       auth_step::cannot_answer, auth_errc::build_failed, ""}}},
     {"a downgrade from Digest to Basic is refused",
      auth_party::origin,
      given::password,
@@ -378,6 +404,21 @@ TEST_CASE("errors: entropy, storage limits, order of calls") {
     CHECK(v.error == auth_errc::challenge_too_long);
     CHECK_FALSE(auth.has_challenge());
   }
+  SECTION("a nextnonce longer than the storage is reported, and the old nonce serves on") {
+    counting_entropy entropy;
+    wwwauth::authenticator<64> auth;
+    auth.use_password(user, password).use_entropy(entropy);
+    REQUIRE(auth.on_response(401, www, none).step == auth_step::retry);
+    REQUIRE(auth.authorization("GET", "/"));
+    const std::vector<std::string> info{R"(nextnonce=")" + std::string(100, 'n') + "\""};
+    const auto v = auth.on_response(200, none, info);
+    CHECK(v.step == auth_step::done);
+    CHECK(v.error == auth_errc::challenge_too_long);
+    const wwwauth::auth_answer a = auth.authorization("GET", "/");
+    REQUIRE(a);
+    CHECK(param_of(a.value, "nonce") == "n1");
+    CHECK(param_of(a.value, "nc") == "00000002");
+  }
   SECTION("a target longer than the storage is refused") {
     counting_entropy entropy;
     wwwauth::authenticator<1024, 16> auth;
@@ -398,6 +439,15 @@ TEST_CASE("errors: entropy, storage limits, order of calls") {
     auth.use_password(user, password);
     const std::vector<std::string> many(wwwauth::default_field_line_capacity + 1, "Basic realm=\"r\"");
     CHECK(auth.on_response(401, many, none).error == auth_errc::too_many_fields);
+  }
+  SECTION("no challenge usable: the strongest one's builder error is the verdict's") {
+    counting_entropy entropy;
+    wwwauth::authenticator<> auth;
+    auth.use_password(user, password).use_entropy(entropy);
+    const std::vector<std::string> broken{R"(Digest nonce="a", algorithm=SHA-256)", R"(Digest realm="r")"};
+    const auto v = auth.on_response(401, broken, none);
+    CHECK(v.error == auth_errc::build_failed);
+    CHECK(v.build_error == wwwauth::build_errc::missing_realm);
   }
   SECTION("a builder error is reported with its reason") {
     const std::string bad_user = "a:b";

@@ -127,6 +127,21 @@ TEST_CASE("the documented order, strongest first") {
   CHECK(wwwauth::info(wwwauth::digest_algorithm::sha_256).rank > wwwauth::info(wwwauth::scheme_id::oauth).rank);
 }
 
+TEST_CASE("select_after: the next choice in select_best's order, then none") {
+  const auto list = wwwauth::parse_challenges(
+      R"(Basic realm="a", Digest realm="a", nonce="n", algorithm=MD5, Digest realm="a", nonce="n", algorithm=SHA-256, )"
+      R"(Digest realm="a", nonce="n", algorithm=SHA-256, NTLM)");
+  const wwwauth::client_abilities can = abilities("Basic Digest");
+  std::vector<std::size_t> order;
+  for (wwwauth::selection s = wwwauth::select_best(list, can); s; s = wwwauth::select_after(list, can, s)) {
+    order.push_back(s.index);
+    CHECK(s.answerable == 4);
+    REQUIRE(order.size() <= 4);
+  }
+  CHECK(order == std::vector<std::size_t>{2, 3, 1, 0});  // rank, then the server's order; NTLM not answerable
+  CHECK(wwwauth::select_after(list, can, wwwauth::selection{}).index == wwwauth::select_best(list, can).index);
+}
+
 TEST_CASE("abilities") {
   wwwauth::client_abilities can;
   CHECK_FALSE(can.can_answer(wwwauth::scheme_id::digest));

@@ -6,6 +6,7 @@
 // 2 usage error. Secrets are never printed.
 #include <curl/curl.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -24,14 +25,16 @@ namespace {
 // Limits, stated in --help.
 constexpr int max_rounds = 8;  // requests in all, redirects included
 constexpr int max_redirects = 5;
-constexpr std::size_t max_body_bytes = 1U << 20;  // kept for auth-int's rspauth; the rest is counted
-constexpr long max_seconds_per_request = 30;
+constexpr std::size_t max_body_bytes = 1U << 20;    // kept for auth-int's rspauth; the rest is counted
+constexpr long default_seconds_per_request = 30;    // --max-time
+constexpr std::size_t max_shown_value_bytes = 256;  // of one printed value; the rest is counted
+constexpr int max_shown_header_lines = 64;          // per response with -v
 
 constexpr const char* usage =
     "usage: wwwauth-curl URL [--user USER:PASS] [--token TOKEN] [--basic]\n"
     "                    [--proxy URL --proxy-user USER:PASS [--proxy-basic]]\n"
     "                    [-L | --location] [--location-trusted] [--allow-downgrade]\n"
-    "                    [--cacert FILE] [--delay SECONDS] [-v] [--help]\n"
+    "                    [--cacert FILE] [--delay SECONDS] [--max-time SECONDS] [-v] [--help]\n"
     "Fetches URL (GET) and answers Basic, Digest or Bearer challenges with wwwauth.\n"
     "  --basic             allow Basic over plain http (the password crosses the network readable)\n"
     "  --proxy-basic       the same for a proxy reached over plain http\n"
@@ -40,11 +43,13 @@ constexpr const char* usage =
     "  --location-trusted  keep sending credentials after a redirect to another origin\n"
     "  --cacert            certificates to verify an https server with (default: the system's)\n"
     "  --delay             wait before the first answer (shows how a server treats an expired nonce)\n"
-    "  -v                  print every response header\n"
+    "  --max-time          the most one request may take, in seconds (default 30)\n"
+    "  -v                  print the response headers (64 lines a response at most)\n"
     "Proxy credentials go only to the proxy given with --proxy: a 407 from anywhere else is not answered.\n"
     "Limits: 8 requests in all, 5 redirects; a stale=true retry once in a row per nonce; at most 16\n"
     "challenge lines and 1024 bytes of kept challenge parameters (more is refused, not cut); libcurl's\n"
-    "100 KiB per header line; 1 MiB of body kept (auth-int's rspauth beyond that is refused); 30 s per request.\n"
+    "100 KiB per header line and 300 KiB per response head; 1 MiB of body kept (auth-int's rspauth\n"
+    "beyond that is refused); 30 s per request (--max-time); printed values cut after 256 bytes.\n"
     "Exit status: 0 final response 2xx, 1 otherwise, 2 usage error.\n";
 
 struct options {
@@ -52,7 +57,15 @@ struct options {
   bool has_user = false, has_proxy_user = false, verbose = false, basic = false, proxy_basic = false;
   bool follow = false, location_trusted = false, allow_downgrade = false, help = false;
   unsigned delay_seconds = 0;
+  long max_seconds = default_seconds_per_request;
 };
+
+// A whole number of seconds from `least` to 9999.
+bool parse_seconds(const std::string& v, unsigned long least, unsigned long& out) {
+  if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+  out = std::stoul(v);
+  return out >= least;
+}
 
 bool split_user(const std::string& arg, std::string& user, std::string& password) {
   const auto colon = arg.find(':');
@@ -84,9 +97,13 @@ bool parse_args(int argc, char** argv, options& o) {
       if (!split_user(argv[++i], o.user, o.password)) return false;
       o.has_user = true;
     } else if (a == "--delay" && has_value) {
-      const std::string v = argv[++i];
-      if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos) return false;
-      o.delay_seconds = static_cast<unsigned>(std::stoul(v));
+      unsigned long seconds = 0;
+      if (!parse_seconds(argv[++i], 0, seconds)) return false;
+      o.delay_seconds = static_cast<unsigned>(seconds);
+    } else if (a == "--max-time" && has_value) {
+      unsigned long seconds = 0;
+      if (!parse_seconds(argv[++i], 1, seconds)) return false;
+      o.max_seconds = static_cast<long>(seconds);
     } else if (a == "--cacert" && has_value) {
       o.cacert = argv[++i];
     } else if (a == "--token" && has_value) {
@@ -106,6 +123,13 @@ bool parse_args(int argc, char** argv, options& o) {
 }
 
 using wwwauth_tools::printable;  // server text through the tools' escaping rule
+
+// A value as printed: escaped, and cut after max_shown_value_bytes (a 100 KB nonce is no
+// message), saying how long it was.
+std::string shown(std::string_view value) {
+  if (value.size() <= max_shown_value_bytes) return printable(value);
+  return printable(value.substr(0, max_shown_value_bytes)) + "... (" + std::to_string(value.size()) + " bytes)";
+}
 
 bool starts_with_icase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && wwwauth::iequals(s.substr(0, prefix.size()), prefix);
@@ -128,16 +152,15 @@ std::string origin_of(const std::string& url) {
   return out;
 }
 
-void print_challenges(const std::vector<std::string_view>& fields) {
-  const wwwauth::field_lines<> lines(fields);
+void print_challenges(const wwwauth::field_lines<>& lines) {
   const wwwauth::challenge_list list = wwwauth::parse_challenges(lines, wwwauth::mode::lenient);
   std::size_t i = 0;
   for (const wwwauth::challenge& c : list) {
-    std::printf("    [%zu] %s", i++, printable(c.scheme()).c_str());
-    if (c.has_token68()) std::printf(" %s", printable(c.token68()).c_str());
+    std::printf("    [%zu] %s", i++, shown(c.scheme()).c_str());
+    if (c.has_token68()) std::printf(" %s", shown(c.token68()).c_str());
     for (const wwwauth::auth_param& p : c.params()) {
       const char* quote = p.value().quoted() ? "\"" : "";  // as the server wrote it, escapes kept
-      std::printf(" %s=%s%s%s", printable(p.name()).c_str(), quote, printable(p.value().raw()).c_str(), quote);
+      std::printf(" %s=%s%s%s", shown(p.name()).c_str(), quote, shown(p.value().raw()).c_str(), quote);
     }
     std::printf("\n");
   }
@@ -176,23 +199,31 @@ bool handle(CURL* curl, party& p, wwwauth::curl::route route, const body_sink& b
   const int status = static_cast<int>(wwwauth::curl::status_for(curl, p.auth.party(), route));
   const bool challenged = status == p.auth.challenge_status();
   const std::string challenge_name(p.auth.challenge_header());
-  const unsigned int origin = p.auth.party() == wwwauth::auth_party::proxy && route == wwwauth::curl::route::tunnel
-                                  ? CURLH_CONNECT
-                                  : CURLH_HEADER;
+  // In a tunnel the proxy's response is the CONNECT's: its headers, and no body.
+  const bool connect = p.auth.party() == wwwauth::auth_party::proxy && route == wwwauth::curl::route::tunnel;
+  const unsigned int origin = connect ? CURLH_CONNECT : CURLH_HEADER;
   if (challenged) {
     const std::vector<std::string_view> fields = wwwauth::curl::header_values(curl, challenge_name.c_str(), origin);
+    const std::size_t count = wwwauth::curl::header_count(curl, challenge_name.c_str(), origin);
     const wwwauth::field_lines<> lines(fields);
-    std::printf("< %d: %zu %s field(s), %zu challenge(s)\n", status, fields.size(), challenge_name.c_str(),
-                wwwauth::parse_challenges(lines, wwwauth::mode::lenient).size());
-    print_challenges(fields);
+    if (lines.overflowed()) {
+      std::printf("< %d: %zu %s field(s), more than the %zu read\n", status, count, challenge_name.c_str(),
+                  lines.capacity());
+    } else {
+      std::printf("< %d: %zu %s field(s), %zu challenge(s)\n", status, count, challenge_name.c_str(),
+                  wwwauth::parse_challenges(lines, wwwauth::mode::lenient).size());
+      print_challenges(lines);
+    }
   }
-  if (!challenged && p.auth.needs_response_body() && !body.complete()) {
+  const std::string info_name(p.auth.info_header());
+  const bool has_info = wwwauth::curl::header_count(curl, info_name.c_str(), origin) != 0;
+  if (!challenged && has_info && p.auth.needs_response_body() && !connect && !body.complete()) {
     std::printf("  rspauth with qop=auth-int covers the whole body, which is over %zu bytes: not verified\n",
                 max_body_bytes);
     ok = false;
     return false;
   }
-  const auto v = wwwauth::curl::read_response(curl, p.auth, route, body.kept);
+  const auto v = wwwauth::curl::read_response(curl, p.auth, route, connect ? std::string_view() : body.kept);
   if (challenged) {
     for (const wwwauth::hint& h : v.hints)
       std::printf("  hint %s: %s\n", std::string(h.code()).c_str(), std::string(h.text()).c_str());
@@ -200,6 +231,8 @@ bool handle(CURL* curl, party& p, wwwauth::curl::route route, const body_sink& b
   switch (v.step) {
     case wwwauth::auth_step::done:
       if (v.proven) std::printf("  rspauth: verified\n");
+      if (v.error != wwwauth::auth_errc::none)
+        std::printf("  nextnonce not kept: %s; the old nonce serves on\n", std::string(v.message()).c_str());
       return false;
     case wwwauth::auth_step::retry: {
       const wwwauth::challenge c = p.auth.answered();
@@ -278,13 +311,12 @@ int main(int argc, char** argv) {
   bool ok = false;
   int redirects = 0;
   body_sink body;
-  for (int round = 0; round < max_rounds; ++round) {
+  int round = 0;
+  for (; round < max_rounds; ++round) {
+    ok = false;  // decided by this round alone: a failure after an answer is no success
     const wwwauth::curl::route route = wwwauth::curl::route_of(url, o.proxy);
     wwwauth::curl::request_headers headers(url, route);  // the proxy's go in CONNECT only, in a tunnel
-    if (!add_answer(headers, origin) || !add_answer(headers, proxy)) {
-      ok = false;
-      break;
-    }
+    if (!add_answer(headers, origin) || !add_answer(headers, proxy)) break;
     body = body_sink{};
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     headers.set_on(curl);
@@ -292,17 +324,24 @@ int main(int argc, char** argv) {
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, body_sink::write);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, max_seconds_per_request);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, o.max_seconds);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_PROXY,
                      o.proxy.empty() ? "" : o.proxy.c_str());  // "": no proxy, not even from the environment
     std::printf("> GET %s%s%s\n", printable(url).c_str(), origin.auth.has_challenge() ? " with Authorization" : "",
                 proxy.auth.has_challenge() ? " with Proxy-Authorization" : "");
+    std::array<char, CURL_ERROR_SIZE> error{};
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error.data());
     const CURLcode rc = curl_easy_perform(curl);
     long connect_status = 0;
     curl_easy_getinfo(curl, CURLINFO_HTTP_CONNECTCODE, &connect_status);
     if (rc != CURLE_OK && connect_status != 407) {  // a 407 to CONNECT fails the transfer
-      std::printf("transfer failed: %s\n", curl_easy_strerror(rc));
+      // libcurl says nothing more when a header line outgrows its buffer (100 KiB).
+      const char* detail = error[0] != '\0'            ? error.data()
+                           : rc == CURLE_OUT_OF_MEMORY ? "a response header line over libcurl's 100 KiB?"
+                                                       : "";
+      std::printf("transfer failed: %s%s%s%s\n", curl_easy_strerror(rc), *detail != '\0' ? " (" : "",
+                  printable(detail).c_str(), *detail != '\0' ? ")" : "");
       status = 0;
       break;
     }
@@ -311,10 +350,16 @@ int main(int argc, char** argv) {
     if (o.verbose) {
       for (const unsigned int from :
            {static_cast<unsigned int>(CURLH_CONNECT), static_cast<unsigned int>(CURLH_HEADER)}) {
+        // Each step walks the whole list of headers: a response with 10,000 is shown in part.
         curl_header* prev = nullptr;
+        int shown_lines = 0;
         while (curl_header* h = curl_easy_nextheader(curl, from, -1, prev)) {
-          std::printf("<   %s%s: %s\n", from == CURLH_CONNECT ? "(CONNECT) " : "", printable(h->name).c_str(),
-                      printable(h->value).c_str());
+          if (++shown_lines > max_shown_header_lines) {
+            std::printf("<   %s... (more header lines not shown)\n", from == CURLH_CONNECT ? "(CONNECT) " : "");
+            break;
+          }
+          std::printf("<   %s%s: %s\n", from == CURLH_CONNECT ? "(CONNECT) " : "", shown(h->name).c_str(),
+                      shown(h->value).c_str());
           prev = h;
         }
       }
@@ -360,6 +405,7 @@ int main(int argc, char** argv) {
     ok = ok && status >= 200 && status < 300;
     break;
   }
+  if (round == max_rounds) std::printf("stopped: %d requests in all is the limit\n", max_rounds);
   std::printf("final status: %ld\n", status);
   curl_easy_cleanup(curl);
   curl_global_cleanup();

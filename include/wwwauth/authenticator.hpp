@@ -64,7 +64,8 @@ enum class auth_party : std::uint8_t { origin, proxy };
 
 // What the application does after a response.
 enum class auth_step : std::uint8_t {
-  done,           // not a challenge for this party: use the response (rspauth checked when sent)
+  done,           // not a challenge for this party: use the response (rspauth checked when sent;
+                  // error() challenge_too_long: its nextnonce did not fit, the old nonce serves on)
   retry,          // send the request again with authorization()
   ask_user,       // the credentials were rejected: new ones are needed, never the same again
   other_realm,    // the challenge is for another realm than the credentials were given for
@@ -383,9 +384,36 @@ class authenticator {
 
   template <class Verdict>
   constexpr Verdict& accept_best(Verdict& v, const challenge_list& challenges) noexcept {
-    const selection s = select_best(challenges, abilities());
+    return accept_usable(v, challenges, false);
+  }
+
+  // The strongest answerable challenge that can be kept and answered: one that cannot (a Digest
+  // challenge whose realm or nonce a broken byte cost it, a nonce beyond the storage) does not
+  // hide the next, as browsers skip it too. At most max_tries are tried (each try is a pass
+  // over the list); when none can be used, the strongest one's error is the verdict's.
+  // `no_downgrade`: after an answer, a weaker scheme than the one answered stops the search.
+  template <class Verdict>
+  constexpr Verdict& accept_usable(Verdict& v, const challenge_list& challenges, bool no_downgrade) noexcept {
+    constexpr std::size_t max_tries = 4;
+    const client_abilities can = abilities();
+    selection s = select_best(challenges, can);
     if (!s) return stop(v, auth_step::cannot_answer, auth_errc::none_answerable);
-    return accept(v, s.chosen, s.index, s.strength.scheme.id);
+    const std::uint8_t answered_rank = rating_;  // a failed try changes it
+    auth_errc error = auth_errc::none;
+    build_errc build_error = build_errc::none;
+    for (std::size_t tries = 0; s && tries < max_tries; ++tries, s = select_after(challenges, can, s)) {
+      if (no_downgrade && s.strength.rank < answered_rank && !allow_downgrade_) {
+        if (tries == 0) return give_up(v, auth_step::cannot_answer, auth_errc::scheme_withdrawn);
+        break;
+      }
+      if (accept(v, s.chosen, s.index, s.strength.scheme.id).step == auth_step::retry) return v;
+      if (tries == 0) {
+        error = v.error;
+        build_error = v.build_error;
+      }
+    }
+    v.build_error = build_error;
+    return stop(v, auth_step::cannot_answer, error);
   }
 
   template <class Verdict>
@@ -403,12 +431,7 @@ class authenticator {
 
   template <class Verdict>
   constexpr Verdict& accept_other_scheme(Verdict& v, const challenge_list& challenges) noexcept {
-    const selection s = select_best(challenges, abilities());
-    if (!s) return stop(v, auth_step::cannot_answer, auth_errc::none_answerable);
-    if (s.strength.rank < rating_ && !allow_downgrade_) {
-      return give_up(v, auth_step::cannot_answer, auth_errc::scheme_withdrawn);
-    }
-    return accept(v, s.chosen, s.index, s.strength.scheme.id);
+    return accept_usable(v, challenges, true);
   }
 
   // Keeps what later requests need from the challenge: Basic's realm and charset, Digest's
@@ -465,8 +488,11 @@ class authenticator {
     }
     v.proven = check == build_errc::none;
     if (const auth_param next = info.param("nextnonce")) {
-      const challenge current = answered();
-      if (store(current, next) == auth_errc::none) nc_ = 0;  // else the old nonce serves on
+      // A nextnonce that cannot be kept is said, never dropped unseen: the response is still
+      // usable (done), and the old nonce serves on until the server calls it stale.
+      const auth_errc kept = store(answered(), next);
+      if (kept != auth_errc::none) return stop(v, auth_step::done, kept);
+      nc_ = 0;
     }
     return stop(v, auth_step::done, auth_errc::none);
   }

@@ -24,6 +24,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -49,16 +50,27 @@ inline route route_of(std::string_view url, std::string_view proxy) {
   return https ? route::tunnel : route::forward_proxy;
 }
 
-// Views of the values of every field `name` in the last request's response (origin
-// CURLH_HEADER), or in the proxy's CONNECT response (CURLH_CONNECT), in order. They point into
-// the handle's storage, valid until its next transfer (so do the verdict's hints).
-inline std::vector<std::string_view> header_values(CURL* curl, const char* name, unsigned int origin = CURLH_HEADER) {
-  std::vector<std::string_view> out;
+// How many values of a field are read at most: one more than an authenticator takes, so that
+// it sees a response with too many. Each curl_easy_header() call walks the whole list of the
+// response's headers, so reading every one of 10,000 lines would take 10^8 steps (seconds).
+inline constexpr std::size_t max_header_values = default_field_line_capacity + 1;
+
+// How many fields `name` the last request's response has (origin CURLH_HEADER), or the proxy's
+// CONNECT response (CURLH_CONNECT).
+inline std::size_t header_count(CURL* curl, const char* name, unsigned int origin = CURLH_HEADER) {
   curl_header* h = nullptr;
-  if (curl_easy_header(curl, name, 0, origin, -1, &h) != CURLHE_OK) return out;
-  const std::size_t amount = h->amount;
-  out.emplace_back(h->value);
-  for (std::size_t i = 1; i < amount; ++i) {
+  return curl_easy_header(curl, name, 0, origin, -1, &h) == CURLHE_OK ? h->amount : 0;
+}
+
+// Views of the values of the fields `name` in that response, in order, the first `limit` of
+// them (header_count() says how many there are). They point into the handle's storage, valid
+// until its next transfer (so do the verdict's hints).
+inline std::vector<std::string_view> header_values(CURL* curl, const char* name, unsigned int origin = CURLH_HEADER,
+                                                   std::size_t limit = max_header_values) {
+  std::vector<std::string_view> out;
+  const std::size_t amount = std::min(header_count(curl, name, origin), limit);
+  for (std::size_t i = 0; i < amount; ++i) {
+    curl_header* h = nullptr;
     if (curl_easy_header(curl, name, i, origin, -1, &h) == CURLHE_OK) out.emplace_back(h->value);
   }
   return out;

@@ -43,9 +43,7 @@ class client_abilities {
     algorithms_ = static_cast<std::uint8_t>(algorithms_ | (1U << static_cast<unsigned>(a)));
     return *this;
   }
-  constexpr bool can_answer(scheme_id s) const noexcept {
-    return (schemes_ >> static_cast<unsigned>(s) & 1U) != 0;
-  }
+  constexpr bool can_answer(scheme_id s) const noexcept { return (schemes_ >> static_cast<unsigned>(s) & 1U) != 0; }
   constexpr bool can_answer(digest_algorithm a) const noexcept {
     return can_answer(scheme_id::digest) && (algorithms_ == 0 || (algorithms_ >> static_cast<unsigned>(a) & 1U) != 0);
   }
@@ -105,8 +103,7 @@ constexpr std::string_view message(select_reason r) noexcept {
       return "no challenge has a scheme (and Digest algorithm) this client can answer";
     case select_reason::only_answerable: return "the only challenge this client can answer";
     case select_reason::strongest: return "the strongest scheme this client can answer";
-    case select_reason::server_order:
-      return "as strong as another; the server lists it first (its preference)";
+    case select_reason::server_order: return "as strong as another; the server lists it first (its preference)";
   }
   return "unknown";
 }
@@ -114,29 +111,33 @@ constexpr std::string_view message(select_reason r) noexcept {
 struct selection {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-  challenge chosen{};            // default-constructed when nothing was chosen
-  std::size_t index = npos;      // its position in the list
-  rating strength{};             // its scheme, Digest algorithm and rank
-  std::size_t answerable = 0;    // how many challenges the client could have answered
+  challenge chosen{};          // default-constructed when nothing was chosen
+  std::size_t index = npos;    // its position in the list
+  rating strength{};           // its scheme, Digest algorithm and rank
+  std::size_t answerable = 0;  // how many challenges the client could have answered
   select_reason reason = select_reason::no_challenge;
 
   constexpr explicit operator bool() const noexcept { return index != npos; }
   constexpr std::string_view why() const noexcept { return message(reason); }
 };
 
-// One pass over the challenges; no allocation. Challenges after a parse error are not seen
-// (the list stops there), so callers who want them parse in mode::lenient.
-constexpr selection select_best(const challenge_list& list, const client_abilities& can) noexcept {
+// The challenge that select_best() would choose if `previous` and those it ranks above were not
+// there: the next in its order (the rank, then the server's order), for a caller that could not
+// use `previous` (a Digest challenge without a nonce, say). `answerable` still counts them all.
+// One pass, as select_best(), which is select_after() a default selection.
+constexpr selection select_after(const challenge_list& list, const client_abilities& can,
+                                 const selection& previous) noexcept {
   selection best;
   bool tie = false;
   std::size_t i = 0;
   for (const challenge& c : list) {
     const rating r = rate(c);
-    const bool answerable =
-        r.known() && can.can_answer(r.scheme.id) &&
-        (r.scheme.id != scheme_id::digest || (r.algorithm && can.can_answer(r.algorithm.id)));
-    if (answerable) {
-      ++best.answerable;
+    const bool answerable = r.known() && can.can_answer(r.scheme.id) &&
+                            (r.scheme.id != scheme_id::digest || (r.algorithm && can.can_answer(r.algorithm.id)));
+    const bool after =
+        !previous || r.rank < previous.strength.rank || (r.rank == previous.strength.rank && i > previous.index);
+    if (answerable) ++best.answerable;
+    if (answerable && after) {
       if (!best || r.rank > best.strength.rank) {
         best.chosen = c;
         best.index = i;
@@ -158,6 +159,12 @@ constexpr selection select_best(const challenge_list& list, const client_abiliti
     best.reason = tie ? select_reason::server_order : select_reason::strongest;
   }
   return best;
+}
+
+// One pass over the challenges; no allocation. Challenges after a parse error are not seen
+// (the list stops there), so callers who want them parse in mode::lenient.
+constexpr selection select_best(const challenge_list& list, const client_abilities& can) noexcept {
+  return select_after(list, can, selection{});
 }
 
 }  // namespace wwwauth

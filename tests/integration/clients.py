@@ -12,35 +12,21 @@ answer), never a second try with the same password.
 
 A missing server or client skips the case with exit status 77, unless CI=true, where it fails.
 """
-import argparse
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
 
+import runner
 from servers import (COMMAND_TIMEOUT_SECONDS, PASSWORD, PROXY_PASSWORD, PROXY_USER, USER, Server, apache_digest_server,
-                     apache_proxy_server, lighttpd_conf, nginx_server, requests_logged_since, requests_settled,
-                     unavailable)
+                     apache_proxy_server, lighttpd_conf, nginx_server, requests_logged_since, requests_settled)
 
 
-class Run:
-    def __init__(self, tool, folder):
-        self.tool, self.folder, self.failures = tool, folder, 0
-
-    def expect(self, ok, what, output=""):
-        print(("ok   " if ok else "FAIL ") + what)
-        if not ok:
-            self.failures += 1
-            if output:
-                print("     output:\n" + "\n".join("       " + line for line in output.splitlines()))
-
+class Run(runner.Checks):
     def client(self, what, args, rc, contains=(), absent=(), server=None, requests=None):
         """The client must exit with rc and print `contains`; with `requests`, the server must have
         logged exactly that many requests (lighttpd: refused answers) during the run."""
         before = requests_settled(self.folder, server) if requests is not None else 0
         try:
-            p = subprocess.run([self.tool] + args, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_SECONDS)
+            p = subprocess.run([self.args.tool] + args, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_SECONDS)
             out = p.stdout + p.stderr
             ok = p.returncode == rc and all(c in out for c in contains) and not any(a in out for a in absent)
         except subprocess.TimeoutExpired:
@@ -120,30 +106,7 @@ CASES = {
 }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("case", choices=sorted(CASES))
-    parser.add_argument("client", choices=("httplib", "beast"))
-    parser.add_argument("--tool", default="", help="path to the client example")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (debugging)")
-    args = parser.parse_args()
-    if not args.tool or not os.access(args.tool, os.X_OK):
-        unavailable(f"wwwauth-{args.client} was not built (examples off, or its library missing)")
-    folder = tempfile.mkdtemp(prefix=f"wwwauth-{args.case}-{args.client}-")
-    run = Run(args.tool, folder)
-    try:
-        CASES[args.case](run)
-    except RuntimeError as e:
-        print(f"FAIL {e}")
-        run.failures += 1
-    finally:
-        if args.keep:
-            print(f"kept {folder}")
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
-    print(f"{args.case} with {args.client}: {'FAILED' if run.failures else 'passed'}")
-    return 1 if run.failures else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(runner.run(__doc__, CASES, [("--tool", lambda a: f"wwwauth-{a.client} was not built (examples off, or its "
+                                                              "library missing)")],
+                        [(("client",), {"choices": ("httplib", "beast")})], checks=Run))

@@ -22,7 +22,6 @@ CASE is nginx_chromium, nginx_curl, apache_chromium or apache_curl. A missing se
 Chromium, node, playwright-core or curl skips the case (exit 77) locally and fails it under
 CI=true. Only 127.0.0.1 is contacted; every wait is bounded.
 """
-import argparse
 import json
 import os
 import shutil
@@ -31,7 +30,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from integration import Checks  # noqa: E402
+import runner  # noqa: E402
 from servers import (COMMAND_TIMEOUT_SECONDS, PASSWORD, USER, apache_server, free_port,  # noqa: E402
                      htdigest, need_binary, nginx_server, sha_htpasswd, unavailable, web_root, write)
 
@@ -307,31 +306,8 @@ CASES = {
 }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("case", choices=sorted(CASES))
-    parser.add_argument("--explain", default="", help="path to wwwauth-explain")
-    parser.add_argument("--node-modules", default="", help="the node_modules folder that holds playwright-core")
-    parser.add_argument("--record-only", action="store_true", help="step 1 only: record and check the captures")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (the captures)")
-    args = parser.parse_args()
-    if not args.record_only and (not args.explain or not os.access(args.explain, os.X_OK)):
-        unavailable("wwwauth-explain was not built (examples off)")
-    checks = Checks(args.explain)
-    folder = tempfile.mkdtemp(prefix=f"wwwauth-evidence-{args.case}-")
-    try:
-        CASES[args.case](checks, folder, args)
-    except RuntimeError as e:
-        print(f"FAIL {e}")
-        checks.failures += 1
-    finally:
-        if args.keep:
-            print(f"kept {folder}")
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
-    print(f"{args.case}: {'FAILED' if checks.failures else 'passed'}")
-    return 1 if checks.failures else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    EXPLAIN = ("--explain", lambda a: None if a.record_only else "wwwauth-explain was not built (examples off)")
+    OPTIONS = [(("--node-modules",), {"default": "", "help": "the node_modules folder that holds playwright-core"}),
+               (("--record-only",), {"action": "store_true", "help": "step 1 only: record and check the captures"})]
+    sys.exit(runner.run(__doc__, CASES, [EXPLAIN], OPTIONS, call=lambda case, c: case(c, c.folder, c.args)))

@@ -5,14 +5,14 @@
 
 Usage: explain_transcripts.py CASE --tool PATH/TO/wwwauth-explain
 A missing curl or tool skips (exit 77) locally and fails when CI=true."""
-import argparse
 import http.server
 import json
-import os
-import shutil
 import subprocess
 import sys
 import threading
+
+import runner
+from servers import need_binary
 
 FAKE_BODY = (b"HTTP/1.1 200 OK\r\nWWW-Authenticate: Basic realm=\"fake\"\r\n\r\n"
              b"> GET /fake HTTP/1.1\n")
@@ -43,11 +43,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-def skip(why):
-    print("skip: " + why)
-    sys.exit(1 if os.environ.get("CI") == "true" else 77)
 
 
 def explain(tool, transcript):
@@ -108,25 +103,18 @@ CASES = {
 }
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("case", choices=sorted(CASES))
-    parser.add_argument("--tool", default="")
-    args = parser.parse_args()
-    if not args.tool or not os.path.exists(args.tool):
-        skip("wwwauth-explain not built")
-    if shutil.which("curl") is None:
-        skip("curl not found (Debian: curl)")
+def with_server(case, c):
+    """Runs a case against the server above, on a free port, stopped afterwards."""
+    need_binary("curl", "curl")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        CASES[args.case](args.tool, server.server_port)
+        case(c.args.tool, server.server_port)
     finally:
         server.shutdown()
         thread.join(timeout=10)
-    print("ok: " + args.case)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(runner.run(__doc__, CASES, [("--tool", "wwwauth-explain not built")], call=with_server))

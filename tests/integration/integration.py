@@ -16,35 +16,24 @@ A missing server binary (or curl, or wwwauth-curl) skips the case with exit stat
 unless CI=true, where it fails. Standard library only; only 127.0.0.1 is used; every wait
 is bounded.
 """
-import argparse
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
+import runner
 from servers import (BEARER_TOKEN, COMMAND_TIMEOUT_SECONDS, PASSWORD, PROXY_PASSWORD, PROXY_USER, USER, Server,
                      apache_digest_server, apache_proxy_server, apache_server, lighttpd_conf, need_binary,
                      nginx_server, requests_logged_since, requests_settled, sha_htpasswd, unavailable, write)
 
-class Checks:
-    def __init__(self, tool):
-        self.tool = tool
-        self.failures = 0
 
-    def expect(self, ok, what, output=""):
-        print(("ok   " if ok else "FAIL ") + what)
-        if not ok:
-            self.failures += 1
-            if output:
-                print("     output:\n" + "\n".join("       " + line for line in output.splitlines()))
-
+class Checks(runner.Checks):
     def tool_run(self, what, args, rc, status, contains=(), absent=(), folder=None, server=None, requests=None):
         """wwwauth-curl ARGS must exit with rc, end with `final status: STATUS` and print `contains`;
         with `requests`, the server's log (servers.requests_logged) must grow by exactly that many."""
         before = requests_settled(folder, server) if requests is not None else 0
         try:
-            p = subprocess.run([self.tool] + args, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_SECONDS)
+            p = subprocess.run([self.args.tool] + args, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_SECONDS)
             out = p.stdout + p.stderr
             ok = p.returncode == rc and f"final status: {status}\n" in out
             ok = ok and all(c in out for c in contains) and not any(a in out for a in absent)
@@ -248,29 +237,6 @@ CASES = {
 }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("case", choices=sorted(CASES))
-    parser.add_argument("--tool", default="", help="path to wwwauth-curl")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (debugging)")
-    args = parser.parse_args()
-    if not args.tool or not os.access(args.tool, os.X_OK):
-        unavailable("wwwauth-curl was not built (examples off, or libcurl4-openssl-dev missing)")
-    checks = Checks(args.tool)
-    folder = tempfile.mkdtemp(prefix=f"wwwauth-{args.case}-")
-    try:
-        CASES[args.case](checks, folder)
-    except RuntimeError as e:
-        print(f"FAIL {e}")
-        checks.failures += 1
-    finally:
-        if args.keep:
-            print(f"kept {folder}")
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
-    print(f"{args.case}: {'FAILED' if checks.failures else 'passed'}")
-    return 1 if checks.failures else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    MISSING = "wwwauth-curl was not built (examples off, or libcurl4-openssl-dev missing)"
+    sys.exit(runner.run(__doc__, CASES, [("--tool", MISSING)], checks=Checks, call=lambda case, c: case(c, c.folder)))

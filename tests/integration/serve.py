@@ -18,42 +18,23 @@ A missing program or module skips the case (exit status 77) locally and fails it
 Standard library only (requests is the client under test, imported only by its cases); only
 127.0.0.1 is used; every wait is bounded; processes are stopped by their PID.
 """
-import argparse
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
-SKIP = 77
+import runner
+from servers import COMMAND_TIMEOUT_SECONDS, STOP_WAIT_SECONDS, need_binary, stop_process, unavailable
+
 START_WAIT_SECONDS = 10
-STOP_WAIT_SECONDS = 5
-COMMAND_TIMEOUT_SECONDS = 30
 NONCE_LIFETIME_SECONDS = 2  # whole seconds: a retry slower than 2 s would find its nonce stale too
 HOLD_SECONDS = 3.5  # beyond the lifetime even when the nonce was issued late in its second
 
 USER, PASSWORD = "alice", "correct horse"
 REALM = "wwwauth-serve test"
-
-
-def unavailable(what):
-    """Skips locally; fails under CI, where every client must really run."""
-    if os.environ.get("CI") == "true":
-        print(f"FAIL (CI=true, a skip is a failure): {what}")
-        sys.exit(1)
-    print(f"SKIP: {what}")
-    sys.exit(SKIP)
-
-
-def need_binary(name, package):
-    path = shutil.which(name)
-    if not path:
-        unavailable(f"{name} not found (Debian package: {package})")
-    return path
 
 
 class Serve:
@@ -85,13 +66,7 @@ class Serve:
             print(self.server_log())
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(STOP_WAIT_SECONDS)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(STOP_WAIT_SECONDS)
+        stop_process(self.process)
         self.log.close()
 
     def server_log(self):
@@ -175,18 +150,6 @@ class Relay:
             text = b"".join(self.responses).decode("latin-1")
         # Not anchored at a line start: a gzip body before the next response has no newline.
         return [int(s) for s in re.findall(r"HTTP/1\.[01] (\d{3}) ", text)]
-
-
-class Check:
-    def __init__(self):
-        self.failures = 0
-
-    def expect(self, ok, what, detail=""):
-        print(("ok   " if ok else "FAIL ") + what)
-        if not ok:
-            self.failures += 1
-            if detail:
-                print("     " + detail.replace("\n", "\n     "))
 
 
 def run(argv):
@@ -308,102 +271,87 @@ DIGEST = ["--scheme", "digest"]
 BASIC = ["--scheme", "basic"]
 
 
-def case_basic_curl(c, a):
-    check_right_and_wrong(c, a.serve, a.folder, curl_client("--basic"), "200", BASIC)
+def case_basic_curl(c):
+    check_right_and_wrong(c, c.args.serve, c.folder, curl_client("--basic"), "200", BASIC)
 
 
-def case_digest_curl(c, a):
+def case_digest_curl(c):
     fetch = curl_client("--digest")
     # Not SHA-512-256: curl 7.88 names it but hashes with SHA-256 (so the server refuses it).
     for algorithm in ("SHA-256", "MD5", "MD5-sess", "SHA-256-sess"):
         scheme = DIGEST + ["--algorithm", algorithm]
         print(f"-- {algorithm}")
-        check_right_and_wrong(c, a.serve, a.folder, fetch, "200", scheme)
+        check_right_and_wrong(c, c.args.serve, c.folder, fetch, "200", scheme)
     scheme = DIGEST + ["--algorithm", "SHA-256"]
-    check_stale_held(c, a.serve, a.folder, fetch, "200", scheme)
-    check_replay(c, a.serve, a.folder, fetch, scheme)
+    check_stale_held(c, c.args.serve, c.folder, fetch, "200", scheme)
+    check_replay(c, c.args.serve, c.folder, fetch, scheme)
 
 
-def case_anyauth_curl(c, a):
+def case_anyauth_curl(c):
     # Basic offered first: curl --anyauth still takes the stronger Digest.
     fetch = curl_client("--anyauth")
     scheme = BASIC + DIGEST + ["--algorithm", "SHA-256", "--algorithm", "MD5"]
-    with Serve(a.serve, a.folder, *scheme) as s, Relay(s.port) as r:
+    with Serve(c.args.serve, c.folder, *scheme) as s, Relay(s.port) as r:
         fetch(f"http://127.0.0.1:{r.port}/private", PASSWORD)
         c.expect(any(x.startswith("Digest ") for x in r.authorizations()), "curl --anyauth chose Digest",
                  "\n".join(r.authorizations()))
-    check_right_and_wrong(c, a.serve, a.folder, fetch, "200", scheme)
-    check_stale_held(c, a.serve, a.folder, fetch, "200", scheme)
-    check_replay(c, a.serve, a.folder, fetch, scheme)
+    check_right_and_wrong(c, c.args.serve, c.folder, fetch, "200", scheme)
+    check_stale_held(c, c.args.serve, c.folder, fetch, "200", scheme)
+    check_replay(c, c.args.serve, c.folder, fetch, scheme)
 
 
-def case_basic_wget(c, a):
-    check_right_and_wrong(c, a.serve, a.folder, wget_client(), "exit 0", BASIC)
+def case_basic_wget(c):
+    check_right_and_wrong(c, c.args.serve, c.folder, wget_client(), "exit 0", BASIC)
 
 
-def case_digest_wget(c, a):
+def case_digest_wget(c):
     # wget 1.21 implements MD5 only, and gives up on stale=true instead of retrying.
     fetch = wget_client()
     scheme = DIGEST + ["--algorithm", "MD5"]
-    check_right_and_wrong(c, a.serve, a.folder, fetch, "exit 0", scheme)
-    check_stale_held(c, a.serve, a.folder, fetch, "exit 0", scheme, retries=False)
-    check_replay(c, a.serve, a.folder, fetch, scheme)
+    check_right_and_wrong(c, c.args.serve, c.folder, fetch, "exit 0", scheme)
+    check_stale_held(c, c.args.serve, c.folder, fetch, "exit 0", scheme, retries=False)
+    check_replay(c, c.args.serve, c.folder, fetch, scheme)
 
 
-def case_digest_requests(c, a):
+def case_digest_requests(c):
     # requests knows MD5, MD5-sess, SHA-256 and SHA-512 (not SHA-512-256), no other -sess.
     for algorithm in ("SHA-256", "MD5", "MD5-sess"):
         print(f"-- {algorithm}")
         scheme = DIGEST + ["--algorithm", algorithm]
-        check_right_and_wrong(c, a.serve, a.folder, requests_client(), "200", scheme)
+        check_right_and_wrong(c, c.args.serve, c.folder, requests_client(), "200", scheme)
     scheme = DIGEST + ["--algorithm", "SHA-256"]
     # requests retries a 401 once per request: an expired nonce shows when a session reuses it.
-    check_stale_reused(c, a.serve, a.folder, requests_client(), "200", scheme)
-    check_replay(c, a.serve, a.folder, requests_client(), scheme)
+    check_stale_reused(c, c.args.serve, c.folder, requests_client(), "200", scheme)
+    check_replay(c, c.args.serve, c.folder, requests_client(), scheme)
 
 
-def case_digest_wwwauth_curl(c, a):
+def case_digest_wwwauth_curl(c):
     scheme = DIGEST + ["--algorithm", "SHA-256"]
-    check_right_and_wrong(c, a.serve, a.folder, wwwauth_curl_client(a.tool), "exit 0", scheme)
-    check_stale_held(c, a.serve, a.folder, wwwauth_curl_client(a.tool), "exit 0", scheme)
+    check_right_and_wrong(c, c.args.serve, c.folder, wwwauth_curl_client(c.args.tool), "exit 0", scheme)
+    check_stale_held(c, c.args.serve, c.folder, wwwauth_curl_client(c.args.tool), "exit 0", scheme)
     # SHA-512-256, userhash and auth-int, which no other client here sends right.
-    check_right_and_wrong(c, a.serve, a.folder, wwwauth_curl_client(a.tool), "exit 0",
+    check_right_and_wrong(c, c.args.serve, c.folder, wwwauth_curl_client(c.args.tool), "exit 0",
                           DIGEST + ["--algorithm", "SHA-512-256", "--userhash", "--qop", "auth-int"])
 
 
-def case_usage(c, a):
+def case_usage(c):
     """The command line: --help, refusals, and the default bind address."""
-    p = run([a.serve, "--help"])
+    p = run([c.args.serve, "--help"])
     c.expect(p.returncode == 0 and p.stdout.startswith("usage: wwwauth-serve"), f"--help exits 0 ({p.returncode})")
     for bad in (["--port", "80x", "--realm", "r", "--user", "u:p"], ["--port", "0", "--realm", "r"],
                 ["--port", "0", "--realm", "r", "--user", "nocolon"],
                 ["--port", "0", "--realm", "r", "--user", "u:p", "--scheme", "ntlm"],
                 ["--port", "0", "--realm", "r", "--user", "u:p", "--algorithm", "SHA-1"],
                 ["--port", "0", "--realm", "r", "--user", "u:p", "--qop", "auth-conf"]):
-        p = run([a.serve, *bad])
+        p = run([c.args.serve, *bad])
         c.expect(p.returncode == 2 and "usage:" in p.stderr, f"refused with status 2: {' '.join(bad)}")
-    with Serve(a.serve, a.folder) as s:  # Serve requires "listening on 127.0.0.1:PORT"
+    with Serve(c.args.serve, c.folder) as s:  # Serve requires "listening on 127.0.0.1:PORT"
         c.expect(s.port > 0, f"--port 0 picked port {s.port} on 127.0.0.1")
 
 
 CASES = {name[len("case_"):]: f for name, f in globals().items() if name.startswith("case_")}
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("case", choices=sorted(CASES))
-    parser.add_argument("--serve", default="")
-    parser.add_argument("--tool", default="")
-    a = parser.parse_args()
-    if not a.serve or not os.access(a.serve, os.X_OK):
-        unavailable("wwwauth-serve not built (needs libcpp-httplib-dev)")
-    c = Check()
-    with tempfile.TemporaryDirectory() as folder:
-        a.folder = folder
-        CASES[a.case](c, a)
-    print(f"{c.failures} failure(s)")
-    return 1 if c.failures else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(runner.run(__doc__, CASES, [("--serve", "wwwauth-serve not built (needs libcpp-httplib-dev)"),
+                                         ("--tool", None)]))

@@ -39,6 +39,17 @@ def need_binary(name, package):
     return path
 
 
+def stop_process(process):
+    """Stops a process started here: SIGTERM, then SIGKILL when it has not ended in time."""
+    if process and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(STOP_WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(STOP_WAIT_SECONDS)
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -75,13 +86,7 @@ class Server:
         return False
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(STOP_WAIT_SECONDS)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(STOP_WAIT_SECONDS)
+        stop_process(self.process)
 
     def dump(self):
         for log in (f"{self.name}.stdout",) + tuple(self.logs):
