@@ -22,6 +22,7 @@
 #include "challenge.hpp"
 #include "credentials.hpp"
 #include "detail/ascii.hpp"
+#include "digest_algorithm.hpp"
 #include "hint_catalog.hpp"
 #include "registry.hpp"
 #include "select.hpp"
@@ -300,29 +301,6 @@ constexpr bool offers_sha2_digest(const challenge_list& list, const auth_param& 
   return false;
 }
 
-// The hint of each scheme's own code (registry.hpp's hint_code), found at compile time: the
-// position in hints::all of the first row of that code, which is the one without a variant
-// (hints::all.size() when there is none).
-constexpr std::size_t own_hint(const scheme_info& s) noexcept {
-  for (std::size_t i = 0; i < hints::all.size(); ++i) {
-    if (code(hints::all[i]->id) == s.hint_code) return i;
-  }
-  return hints::all.size();
-}
-constexpr std::array<std::size_t, scheme_count> make_scheme_hints() noexcept {
-  std::array<std::size_t, scheme_count> table{};
-  for (std::size_t i = 0; i < scheme_count; ++i) table[i] = own_hint(schemes[i]);
-  return table;
-}
-inline constexpr std::array<std::size_t, scheme_count> scheme_hints = make_scheme_hints();
-constexpr bool every_scheme_has_its_hint() noexcept {
-  for (const std::size_t i : scheme_hints) {
-    if (i == hints::all.size()) return false;
-  }
-  return true;
-}
-static_assert(every_scheme_has_its_hint(), "each registry hint_code must be a hint_codes entry");
-
 template <std::size_t N>
 constexpr void explain_bearer(hint_list<N>& out, const challenge_facts& f, std::size_t i, bool rejected) noexcept {
   if (!f.error) {
@@ -393,7 +371,7 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge_list& list, 
       return;
     }
     default:
-      out.push(hint(*hints::all[scheme_hints[static_cast<std::size_t>(s.id)]], i).with(f.realm));
+      out.push(hint(hints::of_scheme(s.id), i).with(f.realm));
       return;
   }
 }

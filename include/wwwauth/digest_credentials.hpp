@@ -28,7 +28,7 @@
 #include "digest_hash.hpp"
 #include "input_view.hpp"
 #include "param_list.hpp"
-#include "registry.hpp"
+#include "digest_algorithm.hpp"
 
 namespace wwwauth {
 
@@ -102,15 +102,9 @@ constexpr digest_plan plan_digest(const challenge& c, const digest_input& in) no
   p.opaque = c.param("opaque");
 
   if (const auth_param alg = c.param("algorithm")) {
-    // Compared decoded and case-insensitively: servers send "md5" and quoted "MD5".
-    bool known = false;
-    for (const digest_algorithm_info& a : digest_algorithms) {
-      if (!known && alg.value().iequals(a.name)) {
-        p.algorithm = a.id;
-        known = true;
-      }
-    }
+    const lookup_result<digest_algorithm> known = lookup_digest_algorithm(alg.value());
     if (!known) return fail(build_errc::unsupported_algorithm);
+    p.algorithm = known.id;
     p.algorithm_sent = true;
   }
 

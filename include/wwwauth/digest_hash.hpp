@@ -18,7 +18,7 @@
 #include "detail/hex.hpp"
 #include "detail/md5.hpp"
 #include "detail/sha2.hpp"
-#include "registry.hpp"
+#include "digest_algorithm.hpp"
 #include "unescape.hpp"
 
 namespace wwwauth {

@@ -25,9 +25,11 @@
 
 // Understanding: the scheme registry, choosing a challenge, hints for people and programs.
 #include "diagnose.hpp"      // IWYU pragma: export
+#include "digest_algorithm.hpp"  // IWYU pragma: export
 #include "evidence.hpp"      // IWYU pragma: export
 #include "hint_catalog.hpp"  // IWYU pragma: export
 #include "hint_text.hpp"     // IWYU pragma: export
+#include "lookup_result.hpp"  // IWYU pragma: export
 #include "registry.hpp"      // IWYU pragma: export
 #include "select.hpp"        // IWYU pragma: export
 
