@@ -395,7 +395,7 @@ class authenticator {
     const challenge c = *it;
     const auth_param old_nonce = answered().param("nonce");
     const auth_param new_nonce = c.param("nonce");
-    const bool same_nonce = old_nonce && new_nonce && detail::same_value(old_nonce.value(), new_nonce.value());
+    const bool same_nonce = old_nonce && new_nonce && old_nonce.value().equals(new_nonce.value());
     if (stale_retried_ || same_nonce) return give_up(v, auth_step::cannot_answer, auth_errc::stale_again);
     stale_retried_ = true;
     return accept(v, c, index, scheme_id::digest);

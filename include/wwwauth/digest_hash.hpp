@@ -19,7 +19,7 @@
 #include "detail/md5.hpp"
 #include "detail/sha2.hpp"
 #include "digest_algorithm.hpp"
-#include "unescape.hpp"
+#include "param_value.hpp"
 
 namespace wwwauth {
 

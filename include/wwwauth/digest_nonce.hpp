@@ -23,7 +23,7 @@
 #include "detail/field_writer.hpp"
 #include "detail/hmac.hpp"
 #include "detail/sha2.hpp"
-#include "unescape.hpp"
+#include "param_value.hpp"
 #include "verify_error.hpp"
 
 namespace wwwauth {

@@ -22,7 +22,7 @@
 #include "detail/ascii.hpp"
 #include "detail/hex.hpp"
 #include "param.hpp"
-#include "unescape.hpp"
+#include "param_value.hpp"
 #include "utf8.hpp"
 
 namespace wwwauth {

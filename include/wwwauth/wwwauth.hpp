@@ -13,6 +13,7 @@
 #include "field_lines.hpp" // IWYU pragma: export
 #include "param.hpp"       // IWYU pragma: export
 #include "param_list.hpp"  // IWYU pragma: export
+#include "param_value.hpp" // IWYU pragma: export
 #include "tokenizer.hpp"   // IWYU pragma: export
 #include "unescape.hpp"    // IWYU pragma: export
 #include "utf8.hpp"        // IWYU pragma: export
@@ -27,6 +28,7 @@
 #include "diagnose.hpp"      // IWYU pragma: export
 #include "digest_algorithm.hpp"  // IWYU pragma: export
 #include "evidence.hpp"      // IWYU pragma: export
+#include "hint.hpp"          // IWYU pragma: export
 #include "hint_catalog.hpp"  // IWYU pragma: export
 #include "hint_text.hpp"     // IWYU pragma: export
 #include "lookup_result.hpp"  // IWYU pragma: export
