@@ -11,10 +11,10 @@
 #include "error.hpp"       // IWYU pragma: export
 #include "ext_value.hpp"   // IWYU pragma: export
 #include "field_lines.hpp" // IWYU pragma: export
+#include "mode.hpp"        // IWYU pragma: export
 #include "param.hpp"       // IWYU pragma: export
 #include "param_list.hpp"  // IWYU pragma: export
 #include "param_value.hpp" // IWYU pragma: export
-#include "tokenizer.hpp"   // IWYU pragma: export
 #include "unescape.hpp"    // IWYU pragma: export
 #include "utf8.hpp"        // IWYU pragma: export
 #include "version.hpp"     // IWYU pragma: export
