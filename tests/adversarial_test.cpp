@@ -213,7 +213,7 @@ TEST_CASE("adversarial inputs: the parts are the expected sizes") {
     CHECK(wwwauth::parse_credentials(basic).token68().size() == MiB);
     const std::string info = repeat("a=b, ", MiB / 5);
     CHECK(wwwauth::parse_auth_info(info).error() == wwwauth::parse_error{wwwauth::errc::duplicate_param, 0, 5});
-    const wwwauth::param_list lenient = wwwauth::parse_auth_info(info, wwwauth::mode::lenient);
+    const wwwauth::auth_info lenient = wwwauth::parse_auth_info(info, wwwauth::mode::lenient);
     CHECK_FALSE(lenient.error());
     CHECK(lenient.size() == MiB / 5);
     CHECK(wwwauth::parse_auth_info(commas).size() == 0);

@@ -72,7 +72,7 @@ std::vector<std::string> load_corpus() {
 // Answers every challenge (Basic, Bearer, Digest with auth-int so the body is hashed too),
 // checks rspauth against the field read as Authentication-Info, and writes each challenge
 // back with the formatter: the builders' paths, which must not allocate either.
-std::size_t answer_and_format(const wwwauth::challenge_list& list, const wwwauth::param_list& info,
+std::size_t answer_and_format(const wwwauth::challenge_list& list, const wwwauth::auth_info& info,
                               std::array<char, 512>& buf) {
   std::size_t sum = 0;
   wwwauth::digest_input in;

@@ -13,7 +13,7 @@
 #include "wwwauth/challenge.hpp"
 #include "wwwauth/credentials.hpp"
 #include "wwwauth/digest_credentials.hpp"
-#include "wwwauth/param_list.hpp"
+#include "wwwauth/auth_info.hpp"
 
 #if defined(WWWAUTH_TEST_OPENSSL)
 #include <openssl/evp.h>

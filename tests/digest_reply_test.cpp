@@ -14,7 +14,7 @@
 #include "wwwauth/digest_nonce.hpp"
 #include "wwwauth/digest_reply.hpp"
 #include "wwwauth/digest_verify.hpp"
-#include "wwwauth/param_list.hpp"
+#include "wwwauth/auth_info.hpp"
 
 namespace {
 

@@ -52,7 +52,7 @@
 #include "diagnose.hpp"
 #include "digest_credentials.hpp"
 #include "field_lines.hpp"
-#include "param_list.hpp"
+#include "auth_info.hpp"
 #include "registry.hpp"
 #include "select.hpp"
 
@@ -249,7 +249,7 @@ class authenticator {
   // contiguous array of string_views (field_lines adapts other containers), and, only for
   // Digest with qop=auth-int, the whole response body.
   template <std::size_t HintCapacity = default_hint_capacity>
-  constexpr auth_verdict<HintCapacity> on_response(int status, const challenge_list& challenges, const param_list& info,
+  constexpr auth_verdict<HintCapacity> on_response(int status, const challenge_list& challenges, const auth_info& info,
                                                    std::string_view body = {}) noexcept {
     auth_verdict<HintCapacity> v;
     if (status != challenge_status()) {
@@ -456,7 +456,7 @@ class authenticator {
   // After a response that is not this party's challenge: rspauth and nextnonce (RFC 7616
   // section 3.5), which an Authentication-Info may carry on any response.
   template <class Verdict>
-  constexpr Verdict& after_success(Verdict& v, const param_list& info, std::string_view body) noexcept {
+  constexpr Verdict& after_success(Verdict& v, const auth_info& info, std::string_view body) noexcept {
     if (!sent_ || scheme_ != scheme_id::digest || info.empty()) return stop(v, auth_step::done, auth_errc::none);
     const build_errc check = verify_authentication_info(answered(), request_input(body, true), info, body);
     if (check != build_errc::none && check != build_errc::missing_rspauth) {

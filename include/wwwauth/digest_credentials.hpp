@@ -27,7 +27,7 @@
 #include "detail/field_writer.hpp"
 #include "digest_hash.hpp"
 #include "input_view.hpp"
-#include "param_list.hpp"
+#include "auth_info.hpp"
 #include "digest_algorithm.hpp"
 
 namespace wwwauth {
@@ -214,7 +214,7 @@ constexpr build_result write_digest_credentials(const challenge& c, const digest
 // cnonce, when present, must echo the request's. build_errc::none means the server proved
 // it knows the password. The next request may use info.param("nextnonce") as
 // digest_input::next_nonce.
-constexpr build_errc verify_authentication_info(const challenge& c, const digest_input& in, const param_list& info,
+constexpr build_errc verify_authentication_info(const challenge& c, const digest_input& in, const auth_info& info,
                                                 std::string_view response_body = {}) noexcept {
   const detail::digest_plan p = detail::plan_digest(c, in);
   if (p.error != build_errc::none) return p.error;

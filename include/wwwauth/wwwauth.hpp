@@ -5,6 +5,7 @@
 
 // Parsing: challenges, credentials, Authentication-Info.
 #include "ascii.hpp"       // IWYU pragma: export
+#include "auth_info.hpp"   // IWYU pragma: export
 #include "chars.hpp"       // IWYU pragma: export
 #include "challenge.hpp"   // IWYU pragma: export
 #include "credentials.hpp" // IWYU pragma: export
@@ -13,7 +14,7 @@
 #include "field_lines.hpp" // IWYU pragma: export
 #include "mode.hpp"        // IWYU pragma: export
 #include "param.hpp"       // IWYU pragma: export
-#include "param_list.hpp"  // IWYU pragma: export
+#include "param_range.hpp" // IWYU pragma: export
 #include "param_value.hpp" // IWYU pragma: export
 #include "unescape.hpp"    // IWYU pragma: export
 #include "utf8.hpp"        // IWYU pragma: export
