@@ -55,6 +55,7 @@
 #include "auth_info.hpp"
 #include "registry.hpp"
 #include "select.hpp"
+#include "verify_error.hpp"
 
 namespace wwwauth {
 
@@ -86,7 +87,7 @@ enum class auth_errc : std::uint8_t {
   no_entropy,          // Digest with qop needs a cnonce: use_entropy() was not called
   entropy_failed,      // the entropy source reported a failure
   build_failed,        // the builder refused the input: build_error() says why
-  rspauth_mismatch,    // Authentication-Info's rspauth (or its echoes) is wrong: build_error()
+  rspauth_mismatch,    // Authentication-Info's rspauth (or its echoes) is wrong: verify_error says how
   client_refused,      // the HTTP client could not take the header (an integration's error)
 };
 
@@ -152,13 +153,15 @@ template <std::size_t HintCapacity = default_hint_capacity>
 struct auth_verdict {
   auth_step step = auth_step::done;
   auth_errc error = auth_errc::none;
-  build_errc build_error = build_errc::none;  // for build_failed and rspauth_mismatch
-  bool proven = false;                        // done after Digest: the server's rspauth was verified
-  std::size_t chosen = hint::npos;            // retry: the position of the challenge answered in the list
+  build_errc build_error = build_errc::none;     // for build_failed
+  verify_errc verify_error = verify_errc::none;  // for rspauth_mismatch
+  bool proven = false;                           // done after Digest: the server's rspauth was verified
+  std::size_t chosen = hint::npos;               // retry: the position of the challenge answered in the list
   hint_list<HintCapacity> hints{};
   constexpr std::string_view message() const noexcept {
-    return error == auth_errc::build_failed || error == auth_errc::rspauth_mismatch ? wwwauth::message(build_error)
-                                                                                    : wwwauth::message(error);
+    if (error == auth_errc::build_failed) return wwwauth::message(build_error);
+    if (error == auth_errc::rspauth_mismatch) return wwwauth::message(verify_error);
+    return wwwauth::message(error);
   }
 };
 
@@ -458,12 +461,12 @@ class authenticator {
   template <class Verdict>
   constexpr Verdict& after_success(Verdict& v, const auth_info& info, std::string_view body) noexcept {
     if (!sent_ || scheme_ != scheme_id::digest || info.empty()) return stop(v, auth_step::done, auth_errc::none);
-    const build_errc check = verify_authentication_info(answered(), request_input(body, true), info, body);
-    if (check != build_errc::none && check != build_errc::missing_rspauth) {
-      v.build_error = check;
+    const verify_errc check = verify_authentication_info(answered(), request_input(body, true), info, body);
+    if (check != verify_errc::none && check != verify_errc::missing_rspauth) {
+      v.verify_error = check;
       return stop(v, auth_step::cannot_answer, auth_errc::rspauth_mismatch);
     }
-    v.proven = check == build_errc::none;
+    v.proven = check == verify_errc::none;
     if (const auth_param next = info.param("nextnonce")) {
       const challenge current = answered();
       if (store(current, next) == auth_errc::none) nc_ = 0;  // else the old nonce serves on
