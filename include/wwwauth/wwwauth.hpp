@@ -53,4 +53,5 @@
 #include "digest_reply.hpp"        // IWYU pragma: export
 #include "digest_verify.hpp"       // IWYU pragma: export
 #include "hmac.hpp"                // IWYU pragma: export
+#include "input_view.hpp"          // IWYU pragma: export
 #include "verify_error.hpp"        // IWYU pragma: export
