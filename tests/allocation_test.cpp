@@ -48,11 +48,12 @@ void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 // glibc lets a program interpose malloc; sanitizers already do, so the count is then left to
 // operator new.
 #if defined(__GLIBC__) && !defined(WWWAUTH_SANITIZED)
-extern "C" void* __libc_malloc(std::size_t);
+// glibc's own allocator, which the interposed malloc forwards to.
+extern "C" void* __libc_malloc(std::size_t);  // NOLINT(bugprone-reserved-identifier)
 std::atomic<bool> counting_malloc{false};
-extern "C" void* malloc(std::size_t n) {
+extern "C" void* malloc(std::size_t size) {
   if (counting_malloc) ++allocations;
-  return __libc_malloc(n);
+  return __libc_malloc(size);
 }
 constexpr bool malloc_counted = true;
 #else

@@ -157,7 +157,7 @@ class digest_option_set {
  public:
   constexpr digest_option_set() noexcept = default;
   template <class... Rest>
-  constexpr digest_option_set(Enum first, Rest... rest) noexcept : bits_(((bit(first)) | ... | bit(rest))) {}
+  constexpr explicit digest_option_set(Enum first, Rest... rest) noexcept : bits_(((bit(first)) | ... | bit(rest))) {}
   constexpr bool contains(Enum e) const noexcept { return (bits_ & bit(e)) != 0; }
   constexpr digest_option_set& add(Enum e) noexcept {
     bits_ = static_cast<std::uint32_t>(bits_ | bit(e));
