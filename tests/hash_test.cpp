@@ -187,7 +187,8 @@ TEST_CASE("hashes and base64 agree with OpenSSL on pseudo-random inputs", "[hash
     value.resize(r.size);
     REQUIRE(value == "Basic " + openssl_base64("user:" + pass));
     std::string decoded(value.size(), '\0');
-    const wwwauth::basic_user u = wwwauth::decode_basic_token68(std::string_view(value).substr(6), &decoded[0], decoded.size());
+    const wwwauth::basic_user u =
+        wwwauth::decode_basic_token68(std::string_view(value).substr(6), &decoded[0], decoded.size());
     REQUIRE(u);
     REQUIRE(u.password == pass);
   }

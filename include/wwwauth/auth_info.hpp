@@ -59,8 +59,7 @@ constexpr auth_info parse_auth_info(std::string_view field, mode m = mode::stric
 template <class String, class = detail::refuse_temporary_string<String>>
 auth_info parse_auth_info(String&& field, mode m = mode::strict) = delete;
 // Several field lines of one response, as one list. `fields` must outlive the result.
-constexpr auth_info parse_auth_info(const std::string_view* fields, std::size_t count,
-                                    mode m = mode::strict) noexcept {
+constexpr auth_info parse_auth_info(const std::string_view* fields, std::size_t count, mode m = mode::strict) noexcept {
   return auth_info(detail::make_cursor(fields, count), m);
 }
 

@@ -57,7 +57,8 @@ class digest_nonce_issuer {
     const auto tag = sign(std::string_view(raw.data(), 16));
     for (std::size_t i = 0; i < tag.size(); ++i) raw[16 + i] = static_cast<char>(tag[i]);
     digest_nonce n;
-    detail::base64_encode(std::string_view(raw.data(), raw.size()), detail::bounded_iterator(n.chars.data(), digest_nonce::size));
+    detail::base64_encode(std::string_view(raw.data(), raw.size()),
+                          detail::bounded_iterator(n.chars.data(), digest_nonce::size));
     return n;
   }
 

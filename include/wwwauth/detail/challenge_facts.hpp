@@ -10,8 +10,8 @@ namespace wwwauth::detail {
 
 // The first occurrence of each name, as challenge::param() would return it.
 struct challenge_facts {
-  auth_param realm, charset, stale, algorithm, userhash, nonce, error, error_description, scope,
-      service, resource_metadata, acr_values, max_age, algs, data, ks1;
+  auth_param realm, charset, stale, algorithm, userhash, nonce, error, error_description, scope, service,
+      resource_metadata, acr_values, max_age, algs, data, ks1;
 
   constexpr explicit challenge_facts(const challenge& c) noexcept {
     for (const auth_param& p : c.params()) {
