@@ -53,7 +53,7 @@ void check_format(const wwwauth::challenge& c) {
                       "buffer form matches the iterator form", out);
 }
 
-void check_digest(const wwwauth::challenge& c, const wwwauth::param_list& info) {
+void check_digest(const wwwauth::challenge& c, const wwwauth::auth_info& info) {
   wwwauth::digest_input in;
   in.username = "Mufasa";
   in.password = "Circle of Life";
@@ -91,7 +91,7 @@ void check_basic(const wwwauth::challenge& c) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view in = wwwauth_fuzz::as_view(data, size);
   const std::vector<std::string_view> fields = wwwauth_fuzz::split_lines(in);
-  const wwwauth::param_list info = wwwauth::parse_auth_info(fields.data(), fields.size(), wwwauth::mode::lenient);
+  const wwwauth::auth_info info = wwwauth::parse_auth_info(fields.data(), fields.size(), wwwauth::mode::lenient);
   for (const wwwauth::challenge& c : wwwauth::parse_challenges(fields, wwwauth::mode::lenient)) {
     check_format(c);
     check_digest(c, info);

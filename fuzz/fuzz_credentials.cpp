@@ -27,7 +27,7 @@ ref::credentials_result credentials(std::string_view in, ref::mode m) {
 }
 
 void auth_info(const std::vector<std::string_view>& fields, std::string_view in, ref::mode m) {
-  const wwwauth::param_list list = wwwauth::parse_auth_info(fields.data(), fields.size(), ref::to_wwwauth(m));
+  const wwwauth::auth_info list = wwwauth::parse_auth_info(fields.data(), fields.size(), ref::to_wwwauth(m));
   wwwauth_fuzz::check_params_inside(list, in);
   wwwauth_fuzz::check_same(ref::parse_auth_info(fields, m), ref::from_wwwauth(list),
                            m == ref::mode::strict ? "strict Authentication-Info" : "lenient Authentication-Info",

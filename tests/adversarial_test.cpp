@@ -16,7 +16,7 @@ namespace ref = wwwauth_reference;
 
 namespace {
 
-constexpr std::size_t MiB = 1024 * 1024;
+constexpr std::size_t MiB = std::size_t{1024} * 1024;
 
 std::string repeat(std::string_view unit, std::size_t times) {
   std::string s;
@@ -90,7 +90,8 @@ const std::vector<row>& rows() {
        "0 challenges, 524288 errors"},
       {"1 MiB of 'a=' pairs", {"Basic " + repeat("a=", MiB / 2)}, "0 expected_comma@0:9", "1",
        "1 challenges, 0 errors"},
-      {"64 KiB token68", {"Negotiate " + repeat("YIIB", 16 * 1024) + "=="}, "1", "1", "1 challenges, 0 errors"},
+      {"64 KiB token68", {"Negotiate " + repeat("YIIB", std::size_t{16} * 1024) + "=="}, "1", "1",
+       "1 challenges, 0 errors"},
       {"10 000 challenges in one field", {repeat("Basic realm=\"r\", ", 10000)}, "10000", "10000",
        "10000 challenges, 0 errors"},
       {"10 000 challenges, one per field", std::vector<std::string>(10000, "Bearer realm=r"), "10000", "10000",
@@ -152,7 +153,7 @@ TEST_CASE("adversarial inputs parse or fail cleanly, as the reference parser doe
 
 TEST_CASE("adversarial inputs: the parts are the expected sizes") {
   SECTION("64 KiB token68 keeps its padding") {
-    const std::string field = "Negotiate " + repeat("YIIB", 16 * 1024) + "==";
+    const std::string field = "Negotiate " + repeat("YIIB", std::size_t{16} * 1024) + "==";
     const wwwauth::challenge_list list = wwwauth::parse_challenges(field);
     REQUIRE(list.size() == 1);
     CHECK(list.begin()->token68().size() == 64 * 1024 + 2);
@@ -213,7 +214,7 @@ TEST_CASE("adversarial inputs: the parts are the expected sizes") {
     CHECK(wwwauth::parse_credentials(basic).token68().size() == MiB);
     const std::string info = repeat("a=b, ", MiB / 5);
     CHECK(wwwauth::parse_auth_info(info).error() == wwwauth::parse_error{wwwauth::errc::duplicate_param, 0, 5});
-    const wwwauth::param_list lenient = wwwauth::parse_auth_info(info, wwwauth::mode::lenient);
+    const wwwauth::auth_info lenient = wwwauth::parse_auth_info(info, wwwauth::mode::lenient);
     CHECK_FALSE(lenient.error());
     CHECK(lenient.size() == MiB / 5);
     CHECK(wwwauth::parse_auth_info(commas).size() == 0);

@@ -48,11 +48,12 @@ void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 // glibc lets a program interpose malloc; sanitizers already do, so the count is then left to
 // operator new.
 #if defined(__GLIBC__) && !defined(WWWAUTH_SANITIZED)
-extern "C" void* __libc_malloc(std::size_t);
+// glibc's own allocator, which the interposed malloc forwards to.
+extern "C" void* __libc_malloc(std::size_t);  // NOLINT(bugprone-reserved-identifier)
 std::atomic<bool> counting_malloc{false};
-extern "C" void* malloc(std::size_t n) {
+extern "C" void* malloc(std::size_t size) {
   if (counting_malloc) ++allocations;
-  return __libc_malloc(n);
+  return __libc_malloc(size);
 }
 constexpr bool malloc_counted = true;
 #else
@@ -72,7 +73,7 @@ std::vector<std::string> load_corpus() {
 // Answers every challenge (Basic, Bearer, Digest with auth-int so the body is hashed too),
 // checks rspauth against the field read as Authentication-Info, and writes each challenge
 // back with the formatter: the builders' paths, which must not allocate either.
-std::size_t answer_and_format(const wwwauth::challenge_list& list, const wwwauth::param_list& info,
+std::size_t answer_and_format(const wwwauth::challenge_list& list, const wwwauth::auth_info& info,
                               std::array<char, 512>& buf) {
   std::size_t sum = 0;
   wwwauth::digest_input in;

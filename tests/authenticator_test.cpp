@@ -340,6 +340,8 @@ TEST_CASE("scenarios: verdicts and the answers that follow") {
       CHECK(v.error == e.error);
       CHECK_FALSE(v.message().empty());
       if (e.info == "VALID") CHECK(v.proven);
+      // A refused rspauth says how it failed.
+      if (e.error == auth_errc::rspauth_mismatch) CHECK(v.verify_error == wwwauth::verify_errc::rspauth_mismatch);
       if (e.answer_has == nullptr) continue;
       const wwwauth::auth_answer a = auth.authorization("GET", s.target);
       if (std::string_view(e.answer_has).empty()) {

@@ -13,7 +13,7 @@
 #include "wwwauth/challenge.hpp"
 #include "wwwauth/credentials.hpp"
 #include "wwwauth/digest_credentials.hpp"
-#include "wwwauth/param_list.hpp"
+#include "wwwauth/auth_info.hpp"
 
 #if defined(WWWAUTH_TEST_OPENSSL)
 #include <openssl/evp.h>
@@ -357,11 +357,11 @@ TEST_CASE("every algorithm and qop agrees with an OpenSSL computation", "[digest
       const auto list = wwwauth::parse_challenges(challenge);
       const wwwauth::challenge c = only_challenge(list);
       CHECK(wwwauth::verify_authentication_info(c, in, wwwauth::parse_auth_info(info_field), rsp.body) ==
-            build_errc::none);
+            wwwauth::verify_errc::none);
       std::string tampered = info_field;
       tampered[10] = tampered[10] == '0' ? '1' : '0';
       CHECK(wwwauth::verify_authentication_info(c, in, wwwauth::parse_auth_info(tampered), rsp.body) ==
-            build_errc::rspauth_mismatch);
+            wwwauth::verify_errc::rspauth_mismatch);
     }
   }
 }
@@ -380,17 +380,26 @@ TEST_CASE("Authentication-Info refusals", "[digest][auth-info]") {
   struct row {
     const char* name;
     std::string_view info;
-    build_errc error;
+    wwwauth::verify_errc error;
   };
   const row rows[] = {
-      {"no rspauth", R"(nextnonce="x")", build_errc::missing_rspauth},
-      {"wrong rspauth", R"(rspauth="00000000000000000000000000000000")", build_errc::rspauth_mismatch},
-      {"nc differs", R"(rspauth="0", nc=00000002)", build_errc::echo_mismatch},
-      {"cnonce differs", R"(rspauth="0", cnonce="other")", build_errc::echo_mismatch},
-      {"qop differs", R"(rspauth="0", qop=auth-int)", build_errc::echo_mismatch},
+      {"no rspauth", R"(nextnonce="x")", wwwauth::verify_errc::missing_rspauth},
+      {"wrong rspauth", R"(rspauth="00000000000000000000000000000000")", wwwauth::verify_errc::rspauth_mismatch},
+      {"nc differs", R"(rspauth="0", nc=00000002)", wwwauth::verify_errc::echo_mismatch},
+      {"cnonce differs", R"(rspauth="0", cnonce="other")", wwwauth::verify_errc::echo_mismatch},
+      {"qop differs", R"(rspauth="0", qop=auth-int)", wwwauth::verify_errc::echo_mismatch},
   };
   for (const auto& r : rows) {
     INFO(r.name);
     CHECK(wwwauth::verify_authentication_info(c, in, wwwauth::parse_auth_info(r.info)) == r.error);
   }
+  // A challenge and input that could not have built the request prove nothing either.
+  const auto info = wwwauth::parse_auth_info(R"(rspauth="0")");
+  const auto basic = wwwauth::parse_challenges(R"(Basic realm="r")");
+  CHECK(wwwauth::verify_authentication_info(only_challenge(basic), in, info) == wwwauth::verify_errc::wrong_scheme);
+  const auto no_nonce = wwwauth::parse_challenges(R"(Digest realm="r", qop="auth")");
+  CHECK(wwwauth::verify_authentication_info(only_challenge(no_nonce), in, info) == wwwauth::verify_errc::malformed);
+  const auto sha1 = wwwauth::parse_challenges(R"(Digest realm="r", nonce="n", algorithm=SHA-1)");
+  CHECK(wwwauth::verify_authentication_info(only_challenge(sha1), in, info) ==
+        wwwauth::verify_errc::unsupported_algorithm);
 }

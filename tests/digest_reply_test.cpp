@@ -14,7 +14,7 @@
 #include "wwwauth/digest_nonce.hpp"
 #include "wwwauth/digest_reply.hpp"
 #include "wwwauth/digest_verify.hpp"
-#include "wwwauth/param_list.hpp"
+#include "wwwauth/auth_info.hpp"
 
 namespace {
 
@@ -129,10 +129,10 @@ TEST_CASE("Digest round trip: challenge, credentials, verification, rspauth", "[
         const std::string_view info_field(buf.data(), info.size);
         const auto params = wwwauth::parse_auth_info(info_field);
         REQUIRE(params.ok());
-        CHECK(wwwauth::verify_authentication_info(c, in, params, "response body") == build_errc::none);
+        CHECK(wwwauth::verify_authentication_info(c, in, params, "response body") == wwwauth::verify_errc::none);
         // For auth-int, rspauth covers the response body.
         CHECK(wwwauth::verify_authentication_info(c, in, params, "other body") ==
-              (qop == digest_qop::auth_int ? build_errc::rspauth_mismatch : build_errc::none));
+              (qop == digest_qop::auth_int ? wwwauth::verify_errc::rspauth_mismatch : wwwauth::verify_errc::none));
         CHECK(params.param("nextnonce").value().equals(with_next_nonce ? next.view() : ""));
         if (qop != digest_qop::none) CHECK(params.param("nc").value().equals("00000003"));
       }

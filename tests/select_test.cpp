@@ -113,6 +113,7 @@ TEST_CASE("orderings") {
 
 TEST_CASE("the documented order, strongest first") {
   std::vector<const wwwauth::scheme_info*> order;
+  order.reserve(wwwauth::schemes.size());
   for (const wwwauth::scheme_info& s : wwwauth::schemes) order.push_back(&s);
   std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->rank > b->rank; });
   std::string names;

@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
     for (wwwauth::authenticator<>* party : {&proxy, &origin}) {  // a fresh answer per request (Digest's nc)
       if (party->has_challenge() && !wwwauth::httplib::set_authorization(headers, *party, "GET", target)) return 1;
     }
-    const httplib::Result res = cli.Get(args.origin.target.c_str(), headers);
+    const httplib::Result res = cli.Get(args.origin.target, headers);
     if (!res) return example::failed(httplib::to_string(res.error()));
     auto v = wwwauth::httplib::read_response(res, proxy);  // a 407 is the proxy's, anything else the origin's
     if (v.step == wwwauth::auth_step::done) v = wwwauth::httplib::read_response(res, origin);

@@ -13,7 +13,7 @@
 #include <type_traits>
 
 #include "param.hpp"
-#include "unescape.hpp"
+#include "param_value.hpp"
 
 namespace wwwauth {
 namespace detail {

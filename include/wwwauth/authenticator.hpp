@@ -52,9 +52,10 @@
 #include "diagnose.hpp"
 #include "digest_credentials.hpp"
 #include "field_lines.hpp"
-#include "param_list.hpp"
+#include "auth_info.hpp"
 #include "registry.hpp"
 #include "select.hpp"
+#include "verify_error.hpp"
 
 namespace wwwauth {
 
@@ -87,7 +88,7 @@ enum class auth_errc : std::uint8_t {
   no_entropy,          // Digest with qop needs a cnonce: use_entropy() was not called
   entropy_failed,      // the entropy source reported a failure
   build_failed,        // the builder refused the input: build_error() says why
-  rspauth_mismatch,    // Authentication-Info's rspauth (or its echoes) is wrong: build_error()
+  rspauth_mismatch,    // Authentication-Info's rspauth (or its echoes) is wrong: verify_error says how
   client_refused,      // the HTTP client could not take the header (an integration's error)
 };
 
@@ -153,13 +154,15 @@ template <std::size_t HintCapacity = default_hint_capacity>
 struct auth_verdict {
   auth_step step = auth_step::done;
   auth_errc error = auth_errc::none;
-  build_errc build_error = build_errc::none;  // for build_failed and rspauth_mismatch
-  bool proven = false;                        // done after Digest: the server's rspauth was verified
-  std::size_t chosen = hint::npos;            // retry: the position of the challenge answered in the list
+  build_errc build_error = build_errc::none;     // for build_failed
+  verify_errc verify_error = verify_errc::none;  // for rspauth_mismatch
+  bool proven = false;                           // done after Digest: the server's rspauth was verified
+  std::size_t chosen = hint::npos;               // retry: the position of the challenge answered in the list
   hint_list<HintCapacity> hints{};
   constexpr std::string_view message() const noexcept {
-    return error == auth_errc::build_failed || error == auth_errc::rspauth_mismatch ? wwwauth::message(build_error)
-                                                                                    : wwwauth::message(error);
+    if (error == auth_errc::build_failed) return wwwauth::message(build_error);
+    if (error == auth_errc::rspauth_mismatch) return wwwauth::message(verify_error);
+    return wwwauth::message(error);
   }
 };
 
@@ -250,7 +253,7 @@ class authenticator {
   // contiguous array of string_views (field_lines adapts other containers), and, only for
   // Digest with qop=auth-int, the whole response body.
   template <std::size_t HintCapacity = default_hint_capacity>
-  constexpr auth_verdict<HintCapacity> on_response(int status, const challenge_list& challenges, const param_list& info,
+  constexpr auth_verdict<HintCapacity> on_response(int status, const challenge_list& challenges, const auth_info& info,
                                                    std::string_view body = {}) noexcept {
     auth_verdict<HintCapacity> v;
     if (status != challenge_status()) {
@@ -423,7 +426,7 @@ class authenticator {
     const challenge c = *it;
     const auth_param old_nonce = answered().param("nonce");
     const auth_param new_nonce = c.param("nonce");
-    const bool same_nonce = old_nonce && new_nonce && detail::same_value(old_nonce.value(), new_nonce.value());
+    const bool same_nonce = old_nonce && new_nonce && old_nonce.value().equals(new_nonce.value());
     if (stale_retried_ || same_nonce) return give_up(v, auth_step::cannot_answer, auth_errc::stale_again);
     stale_retried_ = true;
     return accept(v, c, index, scheme_id::digest);
@@ -479,14 +482,14 @@ class authenticator {
   // After a response that is not this party's challenge: rspauth and nextnonce (RFC 7616
   // section 3.5), which an Authentication-Info may carry on any response.
   template <class Verdict>
-  constexpr Verdict& after_success(Verdict& v, const param_list& info, std::string_view body) noexcept {
+  constexpr Verdict& after_success(Verdict& v, const auth_info& info, std::string_view body) noexcept {
     if (!sent_ || scheme_ != scheme_id::digest || info.empty()) return stop(v, auth_step::done, auth_errc::none);
-    const build_errc check = verify_authentication_info(answered(), request_input(body, true), info, body);
-    if (check != build_errc::none && check != build_errc::missing_rspauth) {
-      v.build_error = check;
+    const verify_errc check = verify_authentication_info(answered(), request_input(body, true), info, body);
+    if (check != verify_errc::none && check != verify_errc::missing_rspauth) {
+      v.verify_error = check;
       return stop(v, auth_step::cannot_answer, auth_errc::rspauth_mismatch);
     }
-    v.proven = check == build_errc::none;
+    v.proven = check == verify_errc::none;
     if (const auth_param next = info.param("nextnonce")) {
       // A nextnonce that cannot be kept is said, never dropped unseen: the response is still
       // usable (done), and the old nonce serves on until the server calls it stale.

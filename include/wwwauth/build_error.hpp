@@ -1,4 +1,5 @@
-// Errors of the credential builders and the challenge formatter: values, never thrown, each
+// Errors of the credential builders and the challenge and Authentication-Info writers (what
+// is wrong with what the other party sent is verify_error.hpp's): values, never thrown, each
 // with a static message. Builders check their inputs before writing anything, so on error
 // the output is untouched.
 #pragma once
@@ -25,9 +26,6 @@ enum class build_errc : std::uint8_t {
   sess_without_qop,       // Digest: -sess needs a cnonce, which is only sent with qop (RFC 7616 section 3.4)
   duplicate_param,        // formatter: a parameter name twice in one challenge (RFC 9110 section 11.2)
   too_many_params,        // formatter: more parameters than strict parsing accepts (max_strict_params)
-  missing_rspauth,        // Authentication-Info without rspauth
-  rspauth_mismatch,       // rspauth is not what the password gives: the server did not prove it knows it
-  echo_mismatch,          // Authentication-Info's qop, nc or cnonce differ from the request's
   not_verified,           // server: Authentication-Info for credentials that verify_digest did not accept
 };
 
@@ -48,9 +46,6 @@ constexpr std::string_view message(build_errc code) noexcept {
     case build_errc::sess_without_qop: return "a -sess Digest algorithm needs qop";
     case build_errc::duplicate_param: return "a parameter name may occur only once per challenge";
     case build_errc::too_many_params: return "more parameters in one challenge than strict parsing accepts (64)";
-    case build_errc::missing_rspauth: return "Authentication-Info has no rspauth";
-    case build_errc::rspauth_mismatch: return "rspauth does not match: the server did not prove it knows the password";
-    case build_errc::echo_mismatch: return "Authentication-Info's qop, nc or cnonce differ from the request's";
     case build_errc::not_verified: return "Authentication-Info is written only for verified credentials";
   }
   return "unknown error";

@@ -16,15 +16,21 @@
 #include "detail/element_iterator.hpp"
 #include "detail/grammar.hpp"
 #include "error.hpp"
-#include "param_list.hpp"
+#include "param_range.hpp"
 
 namespace wwwauth {
 
-// One challenge, as views into the caller's input.
+class challenge_list;
+class credentials;
+namespace detail {
+struct read_challenge;
+}  // namespace detail
+
+// One challenge, as views into the caller's input. A default-constructed challenge has an
+// empty scheme and no parameters.
 class challenge {
  public:
   constexpr challenge() noexcept = default;
-  constexpr challenge(const detail::challenge_parts& parts, mode m) noexcept : parts_(parts), mode_(m) {}
 
   // The auth-scheme as written; compare it with scheme_is(), since schemes are case-insensitive.
   constexpr std::string_view scheme() const noexcept { return parts_.scheme; }
@@ -42,6 +48,12 @@ class challenge {
   constexpr auth_param realm() const noexcept { return param("realm"); }
 
  private:
+  // Only the parsers make challenges, from what they read.
+  friend class challenge_list;
+  friend class credentials;
+  friend struct detail::read_challenge;
+  constexpr challenge(const detail::challenge_parts& parts, mode m) noexcept : parts_(parts), mode_(m) {}
+
   detail::challenge_parts parts_{};
   mode mode_ = mode::strict;
 };
@@ -73,6 +85,24 @@ class challenge_list {
  public:
   using iterator = detail::element_iterator<challenge, detail::read_challenge>;
 
+  constexpr iterator begin() const noexcept {
+    return iterator(first_, detail::element_parser{after_first_, mode_, {}, false, mode_ == mode::lenient, nullptr},
+                    count_);
+  }
+  constexpr iterator end() const noexcept { return iterator(); }
+  // The number of challenges iteration yields.
+  constexpr std::size_t size() const noexcept { return count_; }
+  constexpr bool empty() const noexcept { return count_ == 0; }
+  constexpr parse_error error() const noexcept { return error_; }
+  constexpr bool ok() const noexcept { return !error_; }
+  // Lenient: the syntax errors read past, in input order. Strict: empty (see error()).
+  constexpr const recovered_errors& recovered() const noexcept { return recovered_; }
+
+ private:
+  friend constexpr challenge_list parse_challenges(std::string_view field, mode m) noexcept;
+  friend constexpr challenge_list parse_challenges(const std::string_view* fields, std::size_t count,
+                                                   mode m) noexcept;
+
   constexpr challenge_list(detail::cursor start, mode m) noexcept : mode_(m) {
     if (m == mode::lenient) {
       read_recovering(start);
@@ -99,20 +129,6 @@ class challenge_list {
     error_ = p.error;
   }
 
-  constexpr iterator begin() const noexcept {
-    return iterator(first_, detail::element_parser{after_first_, mode_, {}, false, mode_ == mode::lenient, nullptr},
-                    count_);
-  }
-  constexpr iterator end() const noexcept { return iterator(); }
-  // The number of challenges iteration yields.
-  constexpr std::size_t size() const noexcept { return count_; }
-  constexpr bool empty() const noexcept { return count_ == 0; }
-  constexpr parse_error error() const noexcept { return error_; }
-  constexpr bool ok() const noexcept { return !error_; }
-  // Lenient: the syntax errors read past, in input order. Strict: empty (see error()).
-  constexpr const recovered_errors& recovered() const noexcept { return recovered_; }
-
- private:
   constexpr void read_recovering(detail::cursor start) noexcept {
     detail::element_parser p{start, mode::lenient, {}, false, true, &recovered_};
     p.skip_to_challenge(false);

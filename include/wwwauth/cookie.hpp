@@ -162,7 +162,7 @@ constexpr cookie_time parse_cookie_date(std::string_view text) noexcept {
   if (day < 1 || year < 1601 || hms[0] > 23 || hms[1] > 59 || hms[2] > 59) return {};
   if (day > detail::days_in_month(year, month)) return {};
   const std::int64_t days = detail::days_from_civil(year, month, day);
-  return {true, days * 86400 + hms[0] * 3600 + hms[1] * 60 + hms[2]};
+  return {true, days * 86400 + std::int64_t{hms[0]} * 3600 + std::int64_t{hms[1]} * 60 + hms[2]};
 }
 
 // One Set-Cookie field (RFC 6265 section 5.2): the cookie's name and value and the last

@@ -6,28 +6,34 @@
 // Parsed by the same machinery as challenges; exactly one scheme may appear.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "challenge.hpp"
 #include "detail/dangling.hpp"
 #include "detail/grammar.hpp"
 #include "error.hpp"
+#include "mode.hpp"
+#include "param.hpp"
+#include "param_range.hpp"
 
 namespace wwwauth {
 
 // The same accessors as a challenge, but not a challenge: handing the request's credentials to
-// a builder that answers a challenge would compile and answer the wrong thing, so the
-// inheritance is private.
-class credentials : private challenge {
+// a builder that answers a challenge would compile and answer the wrong thing.
+class credentials {
  public:
-  using challenge::has_token68;
-  using challenge::param;
-  using challenge::param_count;
-  using challenge::params;
-  using challenge::realm;
-  using challenge::scheme;
-  using challenge::scheme_is;
-  using challenge::token68;
+  // The auth-scheme as written; compare it with scheme_is(), since schemes are case-insensitive.
+  constexpr std::string_view scheme() const noexcept { return parsed_.scheme(); }
+  constexpr bool scheme_is(std::string_view name) const noexcept { return parsed_.scheme_is(name); }
+  constexpr bool has_token68() const noexcept { return parsed_.has_token68(); }
+  // The token68 with its '=' padding (Basic's base64, a Bearer token); empty when absent.
+  constexpr std::string_view token68() const noexcept { return parsed_.token68(); }
+  constexpr param_range params() const noexcept { return parsed_.params(); }
+  constexpr std::size_t param_count() const noexcept { return parsed_.param_count(); }
+  // The first parameter with this name (ASCII case-insensitive), or a falsy auth_param.
+  constexpr auth_param param(std::string_view name) const noexcept { return parsed_.param(name); }
+  constexpr auth_param realm() const noexcept { return parsed_.realm(); }
 
   constexpr credentials(std::string_view field, mode m) noexcept {
     detail::element_parser p{detail::make_cursor(field), m, {}, true};
@@ -39,7 +45,7 @@ class credentials : private challenge {
                detail::with_duplicate_check(p, [&](detail::element_parser& parser, detail::duplicate_check* d) {
                  return parser.parse_challenge(parts, d);
                })) {
-      static_cast<challenge&>(*this) = challenge(parts, m);
+      parsed_ = challenge(parts, m);
     }
     error_ = p.error;
   }
@@ -52,6 +58,7 @@ class credentials : private challenge {
   constexpr bool ok() const noexcept { return !error_; }
 
  private:
+  challenge parsed_{};  // credentials share the challenge grammar (RFC 9110 section 11.4)
   parse_error error_{};
 };
 

@@ -9,12 +9,12 @@
 //       print(h.code(), h.text(), h.params());
 //
 // Each code is emitted exactly in the situation README.md's "Diagnosis hints" table states
-// (tests/support/diagnose_corpus.hpp has a row that triggers it and one that does not). The generic fixes people try first (check the URL,
-// clear cached credentials or cookies, flush DNS, disable security plugins, read the header)
-// are attached only to the hints where they apply, never beside a specific cause.
+// (tests/support/diagnose_corpus.hpp has a row that triggers it and one that does not). The
+// generic fixes people try first (check the URL, clear cached credentials or cookies, flush
+// DNS, disable security plugins, read the header) are attached only to the hints where they
+// apply, never beside a specific cause. The hint and hint_list types are hint.hpp's.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -22,10 +22,12 @@
 #include "challenge.hpp"
 #include "credentials.hpp"
 #include "detail/ascii.hpp"
+#include "detail/challenge_facts.hpp"
+#include "digest_algorithm.hpp"
+#include "hint.hpp"
 #include "hint_catalog.hpp"
+#include "param_value.hpp"
 #include "registry.hpp"
-#include "select.hpp"
-#include "unescape.hpp"
 
 namespace wwwauth {
 
@@ -59,167 +61,13 @@ struct request_info {
   }
 };
 
-// No hint refers to more parameters than this (Bearer's and DPoP's hints reach it).
-inline constexpr std::size_t max_hint_params = 3;
-
-// One hint: a static description plus views of the parameters it refers to.
-class hint {
- public:
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
-  class param_views {
-   public:
-    constexpr param_views(const auth_param* first, std::size_t n) noexcept : first_(first), n_(n) {}
-    constexpr const auth_param* begin() const noexcept { return first_; }
-    constexpr const auth_param* end() const noexcept { return first_ + n_; }
-    constexpr std::size_t size() const noexcept { return n_; }
-    constexpr bool empty() const noexcept { return n_ == 0; }
-    constexpr const auth_param& operator[](std::size_t i) const noexcept { return first_[i]; }
-    // The parameter of this name among the views, or a falsy auth_param.
-    constexpr auth_param find(std::string_view name) const noexcept {
-      for (const auth_param& p : *this) {
-        if (p.name_is(name)) return p;
-      }
-      return {};
-    }
-
-   private:
-    const auth_param* first_;
-    std::size_t n_;
-  };
-
-  constexpr hint() noexcept = default;
-  constexpr hint(const hint_spec& spec, std::size_t challenge_index) noexcept
-      : spec_(&spec), challenge_(challenge_index) {}
-
-  constexpr hint_id id() const noexcept { return spec_->id; }
-  constexpr std::string_view code() const noexcept { return wwwauth::code(spec_->id); }
-  constexpr severity level() const noexcept { return spec_->level; }
-  constexpr actor who() const noexcept { return spec_->who; }
-  constexpr std::string_view text() const noexcept { return spec_->text; }
-  constexpr const hint_spec& spec() const noexcept { return *spec_; }
-  constexpr bool has_fix(generic_fix f) const noexcept { return (spec_->fixes & static_cast<std::uint8_t>(f)) != 0; }
-  // The challenge (its position in the list) the hint is about; npos for the whole response.
-  constexpr std::size_t challenge_index() const noexcept { return challenge_; }
-  // The parameters the hint refers to, as views into the caller's input.
-  constexpr param_views params() const noexcept { return {params_.data(), param_count_}; }
-  // syntax.error: where the list stopped.
-  constexpr parse_error error() const noexcept { return error_; }
-
-  // Adds a view of a parameter when it is present.
-  constexpr hint& with(const auth_param& p) noexcept {
-    if (p && param_count_ < params_.size()) params_[param_count_++] = p;
-    return *this;
-  }
-  constexpr hint& with(const parse_error& e) noexcept {
-    error_ = e;
-    return *this;
-  }
-
- private:
-  const hint_spec* spec_ = &hints::challenge_missing;  // never null, so no accessor can fault
-  std::size_t challenge_ = npos;
-  std::array<auth_param, max_hint_params> params_{};
-  std::size_t param_count_ = 0;
-  parse_error error_{};
-};
-
-inline constexpr std::size_t default_hint_capacity = 16;
-
-// The hints of one response, in order: those about the whole response first, then those of
-// each challenge in list order. Hints beyond the capacity are counted, never silently lost.
-template <std::size_t Capacity = default_hint_capacity>
-class hint_list {
- public:
-  constexpr const hint* begin() const noexcept { return items_.data(); }
-  constexpr const hint* end() const noexcept { return items_.data() + size_; }
-  constexpr std::size_t size() const noexcept { return size_; }
-  constexpr bool empty() const noexcept { return size_ == 0; }
-  constexpr const hint& operator[](std::size_t i) const noexcept { return items_[i]; }
-  static constexpr std::size_t capacity() noexcept { return Capacity; }
-  // True when hints did not fit: diagnose with a larger Capacity to see them all.
-  constexpr bool overflowed() const noexcept { return dropped_ != 0; }
-  constexpr std::size_t dropped() const noexcept { return dropped_; }
-  constexpr bool contains(hint_id id) const noexcept { return count(id) != 0; }
-  constexpr std::size_t count(hint_id id) const noexcept {
-    std::size_t n = 0;
-    for (const hint& h : *this) n += h.id() == id ? 1U : 0U;
-    return n;
-  }
-
-  constexpr void push(const hint& h) noexcept {
-    if (size_ < Capacity) {
-      items_[size_++] = h;
-    } else {
-      ++dropped_;
-    }
-  }
-
- private:
-  std::array<hint, Capacity> items_{};
-  std::size_t size_ = 0;
-  std::size_t dropped_ = 0;
-};
-
 namespace detail {
-
-// The parameters diagnose() looks at, read in one pass over a challenge (first occurrence of
-// each name, as challenge::param() would return).
-struct challenge_facts {
-  auth_param realm, charset, stale, algorithm, userhash, nonce, error, error_description, scope,
-      service, resource_metadata, acr_values, max_age, algs, data, ks1;
-
-  constexpr explicit challenge_facts(const challenge& c) noexcept {
-    for (const auth_param& p : c.params()) {
-      keep(realm, p, "realm");
-      keep(charset, p, "charset");
-      keep(stale, p, "stale");
-      keep(algorithm, p, "algorithm");
-      keep(userhash, p, "userhash");
-      keep(nonce, p, "nonce");
-      keep(error, p, "error");
-      keep(error_description, p, "error_description");
-      keep(scope, p, "scope");
-      keep(service, p, "service");
-      keep(resource_metadata, p, "resource_metadata");
-      keep(acr_values, p, "acr_values");
-      keep(max_age, p, "max_age");
-      keep(algs, p, "algs");
-      keep(data, p, "data");
-      keep(ks1, p, "ks1");
-    }
-  }
-  // Digest's stale and userhash are case-insensitive booleans (RFC 7616 section 3.3).
-  constexpr bool is_stale() const noexcept { return stale && stale.value().iequals("true"); }
-  // RFC 6750 section 3.1 error codes (and RFC 9449's, RFC 9470's) are compared exactly:
-  // values are case-sensitive unless a scheme says otherwise (RFC 9110 section 11.2).
-  constexpr bool error_is(std::string_view e) const noexcept { return error && error.value().equals(e); }
-
- private:
-  static constexpr void keep(auth_param& slot, const auth_param& p, std::string_view name) noexcept {
-    if (!slot && p.name_is(name)) slot = p;
-  }
-};
-
-// Decoded a == decoded b. Two cursors step over quoted-pairs with unescape()'s rule (a lone
-// trailing backslash is literal), so neither value is copied.
-constexpr bool same_value(const param_value& a, const param_value& b) noexcept {
-  if (a.size() != b.size()) return false;
-  const std::string_view x = a.raw();
-  const std::string_view y = b.raw();
-  for (std::size_t i = 0, j = 0; i < x.size() && j < y.size(); ++i, ++j) {
-    if (x[i] == '\\' && i + 1 < x.size()) ++i;
-    if (y[j] == '\\' && j + 1 < y.size()) ++j;
-    if (x[i] != y[j]) return false;
-  }
-  return true;
-}
 
 // The decoded value starts with prefix, ASCII case-insensitively.
 constexpr bool starts_with_icase(const param_value& v, std::string_view prefix) noexcept {
   if (v.size() < prefix.size()) return false;
   std::size_t i = 0;
-  for_each_unescaped(v.raw(), [&](char c) {
+  v.visit([&](char c) {
     if (i == prefix.size() || ascii_lower(c) != ascii_lower(prefix[i])) return false;
     ++i;
     return true;
@@ -229,7 +77,7 @@ constexpr bool starts_with_icase(const param_value& v, std::string_view prefix) 
 
 // A realm absent on either side cannot disagree.
 constexpr bool same_realm(const request_info& sent, const auth_param& realm) noexcept {
-  return !sent.realm || !realm || same_value(sent.realm.value(), realm.value());
+  return !sent.realm || !realm || sent.realm.value().equals(realm.value());
 }
 
 // How a 401/407 after sent credentials reads, as browsers classify it (Chromium's
@@ -294,34 +142,11 @@ constexpr bool offers_sha2_digest(const challenge_list& list, const auth_param& 
     const auth_param algorithm = c.param("algorithm");
     const lookup_result<digest_algorithm> a = lookup_digest_algorithm(algorithm);
     const auth_param other_realm = c.realm();
-    const bool same = !realm || !other_realm || same_value(realm.value(), other_realm.value());
+    const bool same = !realm || !other_realm || realm.value().equals(other_realm.value());
     if (algorithm && a && !info(a.id).weak && same) return true;
   }
   return false;
 }
-
-// The hint of each scheme's own code (registry.hpp's hint_code), found at compile time: the
-// position in hints::all of the first row of that code, which is the one without a variant
-// (hints::all.size() when there is none).
-constexpr std::size_t own_hint(const scheme_info& s) noexcept {
-  for (std::size_t i = 0; i < hints::all.size(); ++i) {
-    if (code(hints::all[i]->id) == s.hint_code) return i;
-  }
-  return hints::all.size();
-}
-constexpr std::array<std::size_t, scheme_count> make_scheme_hints() noexcept {
-  std::array<std::size_t, scheme_count> table{};
-  for (std::size_t i = 0; i < scheme_count; ++i) table[i] = own_hint(schemes[i]);
-  return table;
-}
-inline constexpr std::array<std::size_t, scheme_count> scheme_hints = make_scheme_hints();
-constexpr bool every_scheme_has_its_hint() noexcept {
-  for (const std::size_t i : scheme_hints) {
-    if (i == hints::all.size()) return false;
-  }
-  return true;
-}
-static_assert(every_scheme_has_its_hint(), "each registry hint_code must be a hint_codes entry");
 
 template <std::size_t N>
 constexpr void explain_bearer(hint_list<N>& out, const challenge_facts& f, std::size_t i, bool rejected) noexcept {
@@ -393,7 +218,7 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge_list& list, 
       return;
     }
     default:
-      out.push(hint(*hints::all[scheme_hints[static_cast<std::size_t>(s.id)]], i).with(f.realm));
+      out.push(hint(hints::of_scheme(s.id), i).with(f.realm));
       return;
   }
 }

@@ -27,8 +27,9 @@
 #include "detail/field_writer.hpp"
 #include "digest_hash.hpp"
 #include "input_view.hpp"
-#include "param_list.hpp"
-#include "registry.hpp"
+#include "verify_error.hpp"
+#include "auth_info.hpp"
+#include "digest_algorithm.hpp"
 
 namespace wwwauth {
 
@@ -102,15 +103,9 @@ constexpr digest_plan plan_digest(const challenge& c, const digest_input& in) no
   p.opaque = c.param("opaque");
 
   if (const auth_param alg = c.param("algorithm")) {
-    // Compared decoded and case-insensitively: servers send "md5" and quoted "MD5".
-    bool known = false;
-    for (const digest_algorithm_info& a : digest_algorithms) {
-      if (!known && alg.value().iequals(a.name)) {
-        p.algorithm = a.id;
-        known = true;
-      }
-    }
+    const lookup_result<digest_algorithm> known = lookup_digest_algorithm(alg.value());
     if (!known) return fail(build_errc::unsupported_algorithm);
+    p.algorithm = known.id;
     p.algorithm_sent = true;
   }
 
@@ -217,26 +212,33 @@ constexpr build_result write_digest_credentials(const challenge& c, const digest
 // Checks the server's Authentication-Info (or Proxy-Authentication-Info) after a request
 // built from the same challenge and input (RFC 7616 section 3.5): rspauth must be the digest
 // computed with an empty method (and, for auth-int, the response body), and qop, nc and
-// cnonce, when present, must echo the request's. build_errc::none means the server proved
-// it knows the password. The next request may use info.param("nextnonce") as
-// digest_input::next_nonce.
-constexpr build_errc verify_authentication_info(const challenge& c, const digest_input& in, const param_list& info,
-                                                std::string_view response_body = {}) noexcept {
+// cnonce, when present, must echo the request's. verify_errc::none means the server proved
+// it knows the password. A challenge and input that build no request give wrong_scheme,
+// unsupported_algorithm, unsupported_qop, or malformed for the rest (write_digest_credentials
+// says which). The next request may use info.param("nextnonce") as digest_input::next_nonce.
+constexpr verify_errc verify_authentication_info(const challenge& c, const digest_input& in, const auth_info& info,
+                                                 std::string_view response_body = {}) noexcept {
   const detail::digest_plan p = detail::plan_digest(c, in);
-  if (p.error != build_errc::none) return p.error;
+  switch (p.error) {
+    case build_errc::none: break;
+    case build_errc::wrong_scheme: return verify_errc::wrong_scheme;
+    case build_errc::unsupported_algorithm: return verify_errc::unsupported_algorithm;
+    case build_errc::unsupported_qop: return verify_errc::unsupported_qop;
+    default: return verify_errc::malformed;
+  }
   const auth_param rspauth = info.param("rspauth");
-  if (!rspauth) return build_errc::missing_rspauth;
+  if (!rspauth) return verify_errc::missing_rspauth;
   if (p.qop != digest_qop::none) {
     const auto nc = detail::to_hex(in.nc);
     const auth_param qop = info.param("qop"), nc_param = info.param("nc"), cnonce = info.param("cnonce");
     if ((qop && !qop.value().iequals(detail::qop_name(p.qop))) ||
         (nc_param && !nc_param.value().iequals(nc.view())) ||
         (cnonce && !cnonce.value().equals(in.cnonce)))
-      return build_errc::echo_mismatch;
+      return verify_errc::echo_mismatch;
   }
   const detail::digest_values v = detail::compute_digest(p, in, std::string_view(), response_body);
   // Hex digits compare case-insensitively: some servers send uppercase.
-  return rspauth.value().iequals(v.response.view()) ? build_errc::none : build_errc::rspauth_mismatch;
+  return rspauth.value().iequals(v.response.view()) ? verify_errc::none : verify_errc::rspauth_mismatch;
 }
 
 }  // namespace wwwauth

@@ -18,8 +18,8 @@
 #include "detail/hex.hpp"
 #include "detail/md5.hpp"
 #include "detail/sha2.hpp"
-#include "registry.hpp"
-#include "unescape.hpp"
+#include "digest_algorithm.hpp"
+#include "param_value.hpp"
 
 namespace wwwauth {
 

@@ -23,7 +23,7 @@
 #include "detail/field_writer.hpp"
 #include "detail/hmac.hpp"
 #include "detail/sha2.hpp"
-#include "unescape.hpp"
+#include "param_value.hpp"
 #include "verify_error.hpp"
 
 namespace wwwauth {
@@ -57,7 +57,8 @@ class digest_nonce_issuer {
     const auto tag = sign(std::string_view(raw.data(), 16));
     for (std::size_t i = 0; i < tag.size(); ++i) raw[16 + i] = static_cast<char>(tag[i]);
     digest_nonce n;
-    detail::base64_encode(std::string_view(raw.data(), raw.size()), detail::bounded_iterator(n.chars.data(), n.size));
+    detail::base64_encode(std::string_view(raw.data(), raw.size()),
+                          detail::bounded_iterator(n.chars.data(), digest_nonce::size));
     return n;
   }
 

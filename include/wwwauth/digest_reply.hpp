@@ -20,7 +20,7 @@
 #include "detail/field_writer.hpp"
 #include "digest_hash.hpp"
 #include "digest_verify.hpp"
-#include "registry.hpp"
+#include "digest_algorithm.hpp"
 
 namespace wwwauth {
 

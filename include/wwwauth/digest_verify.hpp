@@ -24,7 +24,7 @@
 #include "credentials.hpp"
 #include "digest_hash.hpp"
 #include "ext_value.hpp"
-#include "registry.hpp"
+#include "digest_algorithm.hpp"
 #include "verify_error.hpp"
 
 namespace wwwauth {
@@ -102,14 +102,9 @@ constexpr digest_answer read_digest_credentials(const credentials& c) noexcept {
   if (!required("response", a.response)) return fail(verify_errc::malformed, "response");
   a.opaque = c.param("opaque").value();
   if (const auth_param alg = c.param("algorithm")) {
-    bool known = false;
-    for (const digest_algorithm_info& i : digest_algorithms) {
-      if (!known && alg.value().iequals(i.name)) {
-        a.algorithm = i.id;
-        known = true;
-      }
-    }
+    const lookup_result<digest_algorithm> known = lookup_digest_algorithm(alg.value());
     if (!known) return fail(verify_errc::unsupported_algorithm, "algorithm");
+    a.algorithm = known.id;
   }
   if (const auth_param qop = c.param("qop")) {
     if (qop.value().iequals("auth")) a.qop = digest_qop::auth;
@@ -162,7 +157,7 @@ class digest_option_set {
  public:
   constexpr digest_option_set() noexcept = default;
   template <class... Rest>
-  constexpr digest_option_set(Enum first, Rest... rest) noexcept : bits_(((bit(first)) | ... | bit(rest))) {}
+  constexpr explicit digest_option_set(Enum first, Rest... rest) noexcept : bits_(((bit(first)) | ... | bit(rest))) {}
   constexpr bool contains(Enum e) const noexcept { return (bits_ & bit(e)) != 0; }
   constexpr digest_option_set& add(Enum e) noexcept {
     bits_ = static_cast<std::uint32_t>(bits_ | bit(e));

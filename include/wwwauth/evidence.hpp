@@ -1,7 +1,7 @@
 // Evidence for the fixes everybody tries first on a 401 (check the URL, clear cookies, flush
 // DNS, deactivate plugins, use https): each is attached only where the exchanges show its
 // reason. add_evidence() reads an exchange_history (exchange.hpp), whose last exchange is the
-// one explained, and appends to a hint_list (diagnose.hpp) what it finds:
+// one explained, and appends to a hint_list (hint.hpp) what it finds:
 //
 //   redirect.credentials_dropped  credentials went out, a redirect left their origin, and the
 //                                 401 came from a request that carried none
@@ -26,7 +26,7 @@
 #include "challenge.hpp"
 #include "cookie.hpp"
 #include "detail/ascii.hpp"
-#include "diagnose.hpp"
+#include "hint.hpp"
 #include "exchange.hpp"
 #include "hint_catalog.hpp"
 #include "registry.hpp"

@@ -22,7 +22,7 @@
 #include "detail/ascii.hpp"
 #include "detail/hex.hpp"
 #include "param.hpp"
-#include "unescape.hpp"
+#include "param_value.hpp"
 #include "utf8.hpp"
 
 namespace wwwauth {
@@ -298,7 +298,7 @@ class preferred_param {
 };
 
 // Looks `name` (given without the '*') up in anything with params(): a challenge, credentials,
-// a param_list. Names compare ASCII case-insensitively; the first of each form counts.
+// an auth_info. Names compare ASCII case-insensitively; the first of each form counts.
 template <class WithParams>
 constexpr preferred_param find_param_prefer_ext(const WithParams& where, std::string_view name) noexcept {
   auth_param plain;

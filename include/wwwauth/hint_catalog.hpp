@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "detail/ascii.hpp"
 #include "registry.hpp"
 
 namespace wwwauth {
@@ -58,8 +59,7 @@ enum class hint_id : std::uint8_t {
 };
 inline constexpr std::size_t hint_id_count = static_cast<std::size_t>(hint_id::transport_basic_over_http) + 1;
 
-// The stable codes, in hint_id order. The per-scheme ones come from the registry, so the two
-// tables cannot disagree.
+// The stable codes, in hint_id order.
 inline constexpr std::array<std::string_view, hint_id_count> hint_codes{{
     "challenge.missing",
     "syntax.error",
@@ -69,13 +69,13 @@ inline constexpr std::array<std::string_view, hint_id_count> hint_codes{{
     "retry.stale",
     "retry.other_realm",
     "retry.other_scheme",
-    info(scheme_id::basic).hint_code,
+    "basic.credentials",
     "basic.charset",
-    info(scheme_id::digest).hint_code,
+    "digest.credentials",
     "digest.stale",
     "digest.algorithm",
     "digest.userhash",
-    info(scheme_id::bearer).hint_code,
+    "bearer.token_missing",
     "bearer.invalid_request",
     "bearer.invalid_token",
     "bearer.insufficient_scope",
@@ -83,19 +83,19 @@ inline constexpr std::array<std::string_view, hint_id_count> hint_codes{{
     "bearer.insufficient_user_authentication",
     "dpop.use_nonce",
     "dpop.invalid_proof",
-    info(scheme_id::dpop).hint_code,
-    info(scheme_id::negotiate).hint_code,
-    info(scheme_id::ntlm).hint_code,
-    info(scheme_id::kerberos).hint_code,
-    info(scheme_id::concealed).hint_code,
-    info(scheme_id::gnap).hint_code,
-    info(scheme_id::hoba).hint_code,
-    info(scheme_id::mutual).hint_code,
-    info(scheme_id::oauth).hint_code,
-    info(scheme_id::privatetoken).hint_code,
-    info(scheme_id::scram_sha_1).hint_code,
-    info(scheme_id::scram_sha_256).hint_code,
-    info(scheme_id::vapid).hint_code,
+    "dpop.credentials",
+    "negotiate.kerberos",
+    "ntlm.windows",
+    "kerberos.credentials",
+    "concealed.credentials",
+    "gnap.credentials",
+    "hoba.credentials",
+    "mutual.credentials",
+    "oauth.credentials",
+    "privatetoken.credentials",
+    "scram-sha-1.credentials",
+    "scram-sha-256.credentials",
+    "vapid.credentials",
     "redirect.credentials_dropped",
     "cookie.expired_session",
     "cms.wordpress",
@@ -165,9 +165,6 @@ namespace detail {
 template <class... Fix>
 constexpr std::uint8_t fix_bits(Fix... fixes) noexcept {
   return static_cast<std::uint8_t>((0U | ... | static_cast<unsigned>(fixes)));
-}
-constexpr hint_spec scheme_spec(hint_id id, scheme_id s, severity level, actor who) noexcept {
-  return {id, level, who, 0, info(s).hint_text};
 }
 }  // namespace detail
 
@@ -329,8 +326,10 @@ inline constexpr hint_spec dpop_invalid_proof{
     hint_id::dpop_invalid_proof, S::error, A::client, 0,
     "DPoP: error=\"invalid_dpop_proof\": the DPoP proof was rejected (wrong htm/htu, iat out of "
     "range, a reused jti, or an algorithm not in algs); create a fresh proof for this request."};
-inline constexpr hint_spec dpop_credentials =
-    detail::scheme_spec(hint_id::dpop_credentials, scheme_id::dpop, S::info, A::client);
+inline constexpr hint_spec dpop_credentials{
+    hint_id::dpop_credentials, S::info, A::client, 0,
+    "DPoP: an OAuth 2.0 access token bound to the client's key, sent with a DPoP proof (a JWT "
+    "signed by that key) in the DPoP header field; algs lists the signature algorithms accepted"};
 // RFC 4559 section 4; the client asks for a ticket for HTTP/<host>, so the name must be right.
 inline constexpr hint_spec negotiate_kerberos{
     hint_id::negotiate_kerberos, S::info, A::user, fix_bits(F::flush_dns),
@@ -342,25 +341,45 @@ inline constexpr hint_spec ntlm_windows{
     "NTLM: a Windows account answers it in a handshake bound to one connection: keep the "
     "connection alive through the exchange, with no proxy in between that reconnects."};
 inline constexpr hint_spec kerberos_credentials{
-    hint_id::kerberos_credentials, S::info, A::user, fix_bits(F::flush_dns), info(scheme_id::kerberos).hint_text};
-inline constexpr hint_spec concealed_credentials =
-    detail::scheme_spec(hint_id::concealed_credentials, scheme_id::concealed, S::info, A::client);
-inline constexpr hint_spec gnap_credentials =
-    detail::scheme_spec(hint_id::gnap_credentials, scheme_id::gnap, S::info, A::client);
-inline constexpr hint_spec hoba_credentials =
-    detail::scheme_spec(hint_id::hoba_credentials, scheme_id::hoba, S::info, A::client);
-inline constexpr hint_spec mutual_credentials =
-    detail::scheme_spec(hint_id::mutual_credentials, scheme_id::mutual, S::info, A::user);
-inline constexpr hint_spec oauth_credentials =
-    detail::scheme_spec(hint_id::oauth_credentials, scheme_id::oauth, S::info, A::client);
-inline constexpr hint_spec privatetoken_credentials =
-    detail::scheme_spec(hint_id::privatetoken_credentials, scheme_id::privatetoken, S::info, A::client);
-inline constexpr hint_spec scram_sha_1_credentials =
-    detail::scheme_spec(hint_id::scram_sha_1_credentials, scheme_id::scram_sha_1, S::info, A::user);
-inline constexpr hint_spec scram_sha_256_credentials =
-    detail::scheme_spec(hint_id::scram_sha_256_credentials, scheme_id::scram_sha_256, S::info, A::user);
-inline constexpr hint_spec vapid_credentials =
-    detail::scheme_spec(hint_id::vapid_credentials, scheme_id::vapid, S::info, A::client);
+    hint_id::kerberos_credentials, S::info, A::user, fix_bits(F::flush_dns),
+    "Kerberos: a Kerberos service ticket, obtained from the domain's KDC by the operating "
+    "system logon or kinit; the host name must resolve to the service's principal"};
+inline constexpr hint_spec concealed_credentials{
+    hint_id::concealed_credentials, S::info, A::client, 0,
+    "Concealed: a key ID and private key registered with the server in advance, used to sign "
+    "keying material exported from this TLS connection"};
+inline constexpr hint_spec gnap_credentials{
+    hint_id::gnap_credentials, S::info, A::client, 0,
+    "GNAP: an access token from the grant server named by as_uri; start a grant request there "
+    "(passing referrer if given)"};
+inline constexpr hint_spec hoba_credentials{
+    hint_id::hoba_credentials, S::info, A::client, 0,
+    "HOBA: a key pair the client generated and registered with this origin; the client signs "
+    "the server's challenge with it"};
+inline constexpr hint_spec mutual_credentials{
+    hint_id::mutual_credentials, S::info, A::user, 0,
+    "Mutual: a user name and password for this realm, used in a key exchange that also "
+    "authenticates the server"};
+inline constexpr hint_spec oauth_credentials{
+    hint_id::oauth_credentials, S::info, A::client, 0,
+    "OAuth: OAuth 1.0 client credentials and a token with their secrets, from the service's "
+    "OAuth 1.0 authorization flow; each request is signed with them"};
+inline constexpr hint_spec privatetoken_credentials{
+    hint_id::privatetoken_credentials, S::info, A::client, 0,
+    "PrivateToken: a Privacy Pass token for this challenge, fetched from the issuer whose key "
+    "is token-key, through an attester"};
+inline constexpr hint_spec scram_sha_1_credentials{
+    hint_id::scram_sha_1_credentials, S::info, A::user, 0,
+    "SCRAM-SHA-1: a user name and password for this realm, proved with a salted "
+    "challenge-response exchange (several round trips)"};
+inline constexpr hint_spec scram_sha_256_credentials{
+    hint_id::scram_sha_256_credentials, S::info, A::user, 0,
+    "SCRAM-SHA-256: a user name and password for this realm, proved with a salted "
+    "challenge-response exchange (several round trips)"};
+inline constexpr hint_spec vapid_credentials{
+    hint_id::vapid_credentials, S::info, A::client, 0,
+    "vapid: the application server's P-256 key pair, whose public key the push subscription "
+    "was created with; send a signed JWT (t) and the public key (k)"};
 
 // Evidence from the exchanges (evidence.hpp): each attaches a generic fix only where the
 // request, the response head or its body shows the reason.
@@ -453,6 +472,30 @@ constexpr const hint_spec& rejected_spec(credential_kind k) noexcept {
   }
   return retry_rejected;
 }
+
+// Each scheme's own hint: the one a challenge of that scheme gets when it names no error and
+// is not stale (Bearer's and DPoP's other codes depend on their error parameter).
+constexpr const hint_spec& of_scheme(scheme_id s) noexcept {
+  switch (s) {
+    case scheme_id::basic: return basic_credentials;
+    case scheme_id::bearer: return bearer_token_missing;
+    case scheme_id::concealed: return concealed_credentials;
+    case scheme_id::digest: return digest_credentials;
+    case scheme_id::dpop: return dpop_credentials;
+    case scheme_id::gnap: return gnap_credentials;
+    case scheme_id::hoba: return hoba_credentials;
+    case scheme_id::mutual: return mutual_credentials;
+    case scheme_id::negotiate: return negotiate_kerberos;
+    case scheme_id::oauth: return oauth_credentials;
+    case scheme_id::privatetoken: return privatetoken_credentials;
+    case scheme_id::scram_sha_1: return scram_sha_1_credentials;
+    case scheme_id::scram_sha_256: return scram_sha_256_credentials;
+    case scheme_id::vapid: return vapid_credentials;
+    case scheme_id::ntlm: return ntlm_windows;
+    case scheme_id::kerberos: return kerberos_credentials;
+  }
+  return scheme_unknown;
+}
 }  // namespace hints
 
 namespace detail {
@@ -470,7 +513,26 @@ constexpr bool every_id_has_a_row() noexcept {
   }
   return true;
 }
+// "<scheme>.credentials" codes are the scheme's registered name in lower case.
+constexpr bool credentials_code_matches(const scheme_info& s) noexcept {
+  constexpr std::string_view suffix = ".credentials";
+  const std::string_view own = code(hints::of_scheme(s.id).id);
+  const bool is_credentials_code = own.size() > suffix.size() && own.substr(own.size() - suffix.size()) == suffix;
+  if (!is_credentials_code) return true;
+  if (own.size() != s.name.size() + suffix.size()) return false;
+  for (std::size_t i = 0; i < s.name.size(); ++i) {
+    if (own[i] != ascii_lower(s.name[i])) return false;
+  }
+  return true;
+}
+constexpr bool credentials_codes_match() noexcept {
+  for (const scheme_info& s : schemes) {
+    if (!credentials_code_matches(s)) return false;
+  }
+  return true;
+}
 }  // namespace detail
 static_assert(detail::every_id_has_a_row(), "every hint_id needs a code of its own and a hints:: row");
+static_assert(detail::credentials_codes_match(), "a <scheme>.credentials code must be the lower-cased name");
 
 }  // namespace wwwauth

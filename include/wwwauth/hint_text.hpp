@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "detail/field_writer.hpp"
-#include "diagnose.hpp"
+#include "hint.hpp"
 #include "hint_catalog.hpp"
 
 namespace wwwauth {

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "detail/ascii.hpp"
-#include "unescape.hpp"
+#include "param_value.hpp"
 
 namespace wwwauth {
 

@@ -1,14 +1,12 @@
 // The HTTP authentication schemes a client meets: every scheme of the IANA "HTTP
 // Authentication Scheme Registry" (RFC 9110 section 16.4) plus NTLM and Kerberos, which are
 // widely deployed but unregistered. Per scheme: canonical name, defining document, the
-// parameters it defines, the kind of credential it needs, a security rank, and the text of
-// its `<scheme>.credentials` hint. Everything is constexpr: lookups work in static_assert.
+// parameters it defines, the kind of credential it needs and a security rank. Everything is
+// constexpr: lookups work in static_assert. What diagnose() says about each scheme is
+// hint_catalog.hpp's; Digest's hash algorithms have a table of their own, digest_algorithm.hpp.
 //
 //     constexpr const wwwauth::scheme_info* s = wwwauth::find_scheme("digest");
 //     static_assert(s->id == wwwauth::scheme_id::digest && s->rfc == 7616);
-//
-// Digest's hash algorithms (RFC 7616 section 3.3) have a table of their own here, since the
-// algorithm decides whether a client can answer a Digest challenge and how strong it is.
 #pragma once
 
 #include <array>
@@ -17,6 +15,8 @@
 #include <string_view>
 
 #include "detail/ascii.hpp"
+#include "detail/enum_table.hpp"
+#include "lookup_result.hpp"
 
 namespace wwwauth {
 
@@ -110,14 +110,10 @@ struct scheme_info {
   bool registered;           // in the IANA registry
   credential_kind credential;
   // Higher is stronger; select_best() answers the highest. Digest's rank is that of its
-  // SHA-2 algorithms; digest_algorithms lowers it for MD5. See rank_reason and README.md.
+  // SHA-2 algorithms; digest_algorithm.hpp lowers it for MD5. See rank_reason and README.md.
   std::uint8_t rank;
   param_specs params;
   std::string_view rank_reason;   // why the scheme sits where it does in the order
-  // The scheme's own hint in diagnose(): the one a challenge of this scheme gets when it
-  // names no error and is not stale (Bearer's other codes depend on its error parameter).
-  std::string_view hint_code;
-  std::string_view hint_text;     // what the credential is and where it comes from
 };
 
 namespace detail::params {
@@ -234,103 +230,47 @@ inline constexpr std::array<P, 0> none{};
 //     NTLM, Basic) is kept.
 inline constexpr std::array<scheme_info, scheme_count> schemes{{
     {scheme_id::basic, "Basic", "RFC 7617", 7617, true, credential_kind::password, 10,
-     detail::params::basic, "sends the password itself (base64 is no protection) with every request",
-     "basic.credentials",
-     "Basic: a user name and password for this realm, sent base64-encoded with every request; "
-     "only safe over HTTPS"},
+     detail::params::basic, "sends the password itself (base64 is no protection) with every request"},
     {scheme_id::bearer, "Bearer", "RFC 6750", 6750, true, credential_kind::bearer_token, 45,
      detail::params::bearer, "no password on the wire and a limited scope and lifetime, but a stolen "
-     "token can be replayed",
-     "bearer.token_missing",
-     "Bearer: an OAuth 2.0 access token, issued by the authorization server this resource trusts"},
+     "token can be replayed"},
     {scheme_id::concealed, "Concealed", "RFC 9729", 9729, true, credential_kind::key_pair, 90,
      detail::params::concealed, "signature with a private key over TLS keying material: nothing "
-     "replayable, even on another connection",
-     "concealed.credentials",
-     "Concealed: a key ID and private key registered with the server in advance, used to sign "
-     "keying material exported from this TLS connection"},
+     "replayable, even on another connection"},
     {scheme_id::digest, "Digest", "RFC 7616", 7616, true, credential_kind::password, 40,
      detail::params::digest, "the password never crosses the wire, but a captured exchange allows "
-     "an offline guessing attack; MD5 ranks lower than SHA-256",
-     "digest.credentials",
-     "Digest: a user name and password for this realm; the client sends a hash of them with the "
-     "server's nonce"},
+     "an offline guessing attack; MD5 ranks lower than SHA-256"},
     {scheme_id::dpop, "DPoP", "RFC 9449", 9449, true, credential_kind::bound_token, 75,
-     detail::params::dpop, "an access token bound to a key: a stolen token is useless without the key",
-     "dpop.credentials",
-     "DPoP: an OAuth 2.0 access token bound to the client's key, sent with a DPoP proof (a JWT "
-     "signed by that key) in the DPoP header field; algs lists the signature algorithms accepted"},
+     detail::params::dpop, "an access token bound to a key: a stolen token is useless without the key"},
     {scheme_id::gnap, "GNAP", "RFC 9635", 9635, true, credential_kind::bound_token, 70,
-     detail::params::gnap, "access tokens from a grant negotiation, bound to the client's key by default",
-     "gnap.credentials",
-     "GNAP: an access token from the grant server named by as_uri; start a grant request there "
-     "(passing referrer if given)"},
+     detail::params::gnap, "access tokens from a grant negotiation, bound to the client's key by default"},
     {scheme_id::hoba, "HOBA", "RFC 7486", 7486, true, credential_kind::key_pair, 85,
-     detail::params::hoba, "signature with an origin-bound private key; no shared secret exists",
-     "hoba.credentials",
-     "HOBA: a key pair the client generated and registered with this origin; the client signs "
-     "the server's challenge with it"},
+     detail::params::hoba, "signature with an origin-bound private key; no shared secret exists"},
     {scheme_id::mutual, "Mutual", "RFC 8120", 8120, true, credential_kind::password, 65,
      detail::params::mutual, "password-authenticated key exchange: both sides prove the password "
-     "without revealing it, even to a fake server",
-     "mutual.credentials",
-     "Mutual: a user name and password for this realm, used in a key exchange that also "
-     "authenticates the server"},
+     "without revealing it, even to a fake server"},
     {scheme_id::negotiate, "Negotiate", "RFC 4559", 4559, true, credential_kind::kerberos_ticket, 78,
-     detail::params::none, "Kerberos tickets through SPNEGO, which may fall back to NTLM",
-     "negotiate.kerberos",
-     "Negotiate: a Kerberos service ticket (SPNEGO), obtained from the domain's KDC by the "
-     "operating system logon or kinit"},
+     detail::params::none, "Kerberos tickets through SPNEGO, which may fall back to NTLM"},
     {scheme_id::oauth, "OAuth", "RFC 5849", 5849, true, credential_kind::signing_secrets, 35,
      detail::params::oauth, "OAuth 1.0 signs each request (HMAC-SHA1 usually); the PLAINTEXT method "
-     "sends the secrets",
-     "oauth.credentials",
-     "OAuth: OAuth 1.0 client credentials and a token with their secrets, from the service's "
-     "OAuth 1.0 authorization flow; each request is signed with them"},
+     "sends the secrets"},
     {scheme_id::privatetoken, "PrivateToken", "RFC 9577", 9577, true, credential_kind::issued_token, 50,
      detail::params::privatetoken, "a single-use token that proves an attestation without "
-     "identifying the client",
-     "privatetoken.credentials",
-     "PrivateToken: a Privacy Pass token for this challenge, fetched from the issuer whose key "
-     "is token-key, through an attester"},
+     "identifying the client"},
     {scheme_id::scram_sha_1, "SCRAM-SHA-1", "RFC 7804", 7804, true, credential_kind::password, 55,
-     detail::params::scram, "salted challenge-response with mutual authentication, on SHA-1",
-     "scram-sha-1.credentials",
-     "SCRAM-SHA-1: a user name and password for this realm, proved with a salted "
-     "challenge-response exchange (several round trips)"},
+     detail::params::scram, "salted challenge-response with mutual authentication, on SHA-1"},
     {scheme_id::scram_sha_256, "SCRAM-SHA-256", "RFC 7804", 7804, true, credential_kind::password, 60,
-     detail::params::scram, "salted challenge-response with mutual authentication, on SHA-256",
-     "scram-sha-256.credentials",
-     "SCRAM-SHA-256: a user name and password for this realm, proved with a salted "
-     "challenge-response exchange (several round trips)"},
+     detail::params::scram, "salted challenge-response with mutual authentication, on SHA-256"},
     {scheme_id::vapid, "vapid", "RFC 8292", 8292, true, credential_kind::key_pair, 72,
-     detail::params::vapid, "a JWT signed with the application server's key, valid up to 24 hours",
-     "vapid.credentials",
-     "vapid: the application server's P-256 key pair, whose public key the push subscription "
-     "was created with; send a signed JWT (t) and the public key (k)"},
+     detail::params::vapid, "a JWT signed with the application server's key, valid up to 24 hours"},
     {scheme_id::ntlm, "NTLM", "MS-NTHT", 0, false, credential_kind::windows_account, 20,
      detail::params::none, "challenge-response on a password hash with weak cryptography; open to "
-     "relay attacks",
-     "ntlm.windows",
-     "NTLM: a Windows account (domain, user, password) or the current Windows logon"},
+     "relay attacks"},
     {scheme_id::kerberos, "Kerberos", "no specification", 0, false, credential_kind::kerberos_ticket, 80,
-     detail::params::none, "Kerberos tickets directly, without SPNEGO's fallback to NTLM",
-     "kerberos.credentials",
-     "Kerberos: a Kerberos service ticket, obtained from the domain's KDC by the operating "
-     "system logon or kinit; the host name must resolve to the service's principal"},
+     detail::params::none, "Kerberos tickets directly, without SPNEGO's fallback to NTLM"},
 }};
 
 constexpr const scheme_info& info(scheme_id id) noexcept { return schemes[static_cast<std::size_t>(id)]; }
-
-// A lookup's result as a value: whether found, and which. The library tests these rather than
-// comparing a row's address with nullptr, which GCC refuses in constant expressions under
-// -fsanitize=null (the CI's sanitizer build).
-template <class Id>
-struct lookup_result {
-  bool found = false;
-  Id id{};
-  constexpr explicit operator bool() const noexcept { return found; }
-};
 
 // The scheme registered under this name (ASCII case-insensitive, RFC 9110 section 11.1).
 // Unknown schemes are normal input, not errors.
@@ -346,90 +286,6 @@ constexpr const scheme_info* find_scheme(std::string_view name) noexcept {
   return r ? &info(r.id) : nullptr;
 }
 
-// Digest's algorithm parameter (RFC 7616 section 3.3; values in the IANA "HTTP Digest
-// Hash Algorithms" registry). Values are compared case-insensitively: servers send "md5".
-enum class digest_algorithm : std::uint8_t {
-  md5,
-  md5_sess,
-  sha_256,
-  sha_256_sess,
-  sha_512_256,
-  sha_512_256_sess,
-};
-inline constexpr std::size_t digest_algorithm_count = static_cast<std::size_t>(digest_algorithm::sha_512_256_sess) + 1;
-
-struct digest_algorithm_info {
-  digest_algorithm id;
-  std::string_view name;
-  bool sess;          // A1 also hashes the nonce and cnonce (RFC 7616 section 3.4.2)
-  bool weak;          // MD5: collisions are practical; RFC 7616 keeps it for compatibility only
-  std::uint8_t rank;  // used in place of Digest's scheme rank
-};
-
-// SHA-256 and SHA-512-256 rank alike: among them the server's order decides, as RFC 7616
-// section 3.7 asks (most preferred challenge first). "-sess" adds nothing to the strength.
-inline constexpr std::array<digest_algorithm_info, digest_algorithm_count> digest_algorithms{{
-    {digest_algorithm::md5, "MD5", false, true, 30},
-    {digest_algorithm::md5_sess, "MD5-sess", true, true, 30},
-    {digest_algorithm::sha_256, "SHA-256", false, false, 40},
-    {digest_algorithm::sha_256_sess, "SHA-256-sess", true, false, 40},
-    {digest_algorithm::sha_512_256, "SHA-512-256", false, false, 40},
-    {digest_algorithm::sha_512_256_sess, "SHA-512-256-sess", true, false, 40},
-}};
-
-constexpr const digest_algorithm_info& info(digest_algorithm id) noexcept {
-  return digest_algorithms[static_cast<std::size_t>(id)];
-}
-
-// Without an algorithm parameter Digest means MD5 (RFC 7616 section 3.3).
-inline constexpr digest_algorithm default_digest_algorithm = digest_algorithm::md5;
-
-// The algorithm of this name (ASCII case-insensitive); not found when unregistered.
-constexpr lookup_result<digest_algorithm> lookup_digest_algorithm(std::string_view name) noexcept {
-  for (const digest_algorithm_info& a : digest_algorithms) {
-    if (detail::iequals(a.name, name)) return {true, a.id};
-  }
-  return {};
-}
-// The same as a pointer into the table; nullptr when unregistered.
-constexpr const digest_algorithm_info* find_digest_algorithm(std::string_view name) noexcept {
-  const lookup_result<digest_algorithm> r = lookup_digest_algorithm(name);
-  return r ? &info(r.id) : nullptr;
-}
-
-namespace detail {
-// The tables are indexed by their enums: each row must sit at its enumerator's position.
-template <class Table>
-constexpr bool rows_in_enum_order(const Table& table) noexcept {
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    if (static_cast<std::size_t>(table[i].id) != i) return false;
-  }
-  return true;
-}
-// "<scheme>.credentials" codes are the registered name in lower case.
-constexpr bool credentials_code_matches(const scheme_info& s) noexcept {
-  constexpr std::string_view suffix = ".credentials";
-  const std::string_view code = s.hint_code;
-  const bool is_credentials_code =
-      code.size() > suffix.size() && code.substr(code.size() - suffix.size()) == suffix;
-  if (!is_credentials_code) return true;
-  if (code.size() != s.name.size() + suffix.size()) return false;
-  for (std::size_t i = 0; i < s.name.size(); ++i) {
-    if (code[i] != ascii_lower(s.name[i])) return false;
-  }
-  return true;
-}
-constexpr bool credentials_codes_match() noexcept {
-  for (const scheme_info& s : schemes) {
-    if (!credentials_code_matches(s)) return false;
-  }
-  return true;
-}
-}  // namespace detail
-
 static_assert(detail::rows_in_enum_order(schemes), "wwwauth::schemes rows must follow scheme_id");
-static_assert(detail::rows_in_enum_order(digest_algorithms),
-              "wwwauth::digest_algorithms rows must follow digest_algorithm");
-static_assert(detail::credentials_codes_match(), "a <scheme>.credentials code must be the lower-cased name");
 
 }  // namespace wwwauth

@@ -7,7 +7,7 @@
 //     if (s) answer(s.chosen);  // else s.reason says why nothing fits
 //
 // "Strongest" is the rank of registry.hpp (README.md, "Scheme registry", lists the order and
-// the reasons); for Digest, the rank of its algorithm, so SHA-256 and SHA-512-256 come before
+// the reasons); for Digest, the rank of its algorithm (digest_algorithm.hpp), so SHA-256 and SHA-512-256 come before
 // MD5. Among equal ranks the server's order decides, as RFC 7616 section 3.7 asks. Unknown
 // schemes and Digest algorithms nobody registered are skipped, never fatal. Only the scheme
 // and the algorithm are looked at: whether the parameters suffice is the answerer's business.
@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "challenge.hpp"
+#include "digest_algorithm.hpp"
 #include "registry.hpp"
 
 namespace wwwauth {
@@ -63,16 +64,6 @@ struct rating {
 
   constexpr bool known() const noexcept { return scheme.found; }
 };
-
-// The Digest algorithm a challenge asks for: absent means MD5 (RFC 7616 section 3.3); the
-// value is compared case-insensitively, and decoded on the fly if it has quoted-pairs.
-constexpr lookup_result<digest_algorithm> lookup_digest_algorithm(const auth_param& param) noexcept {
-  if (!param) return {true, default_digest_algorithm};
-  for (const digest_algorithm_info& a : digest_algorithms) {
-    if (param.value().iequals(a.name)) return {true, a.id};
-  }
-  return {};
-}
 
 constexpr rating rate(const challenge& c) noexcept {
   rating r;

@@ -1,24 +1,33 @@
-// Values of auth-params as written: a token, or the inside of a quoted-string with its
-// quoted-pairs kept (RFC 9110 section 5.6.4). The number of escapes is known from parsing,
-// so the decoded size is free, a value without escapes is its own decoded view, and
-// comparison walks the raw bytes without decoding into a buffer.
+// Decoding the inside of a quoted-string (RFC 9110 section 5.6.4): each quoted-pair "\" x
+// stands for x. The one rule every decoding and comparison of a value steps with.
 #pragma once
 
 #include <cstddef>
 #include <string_view>
 
-#include "detail/ascii.hpp"
-
 namespace wwwauth {
 
+namespace detail {
+struct unescaped_byte {
+  char c;
+  std::size_t next;  // the offset after it in the raw bytes
+};
+// The decoded byte that starts at raw[i]. A lone trailing backslash, which only lenient mode
+// lets through (an unterminated string at the end of a field), stays literal.
+constexpr unescaped_byte unescape_at(std::string_view raw, std::size_t i) noexcept {
+  if (raw[i] == '\\' && i + 1 < raw.size()) return {raw[i + 1], i + 2};
+  return {raw[i], i + 1};
+}
+}  // namespace detail
+
 // Calls `visit(char)` for each byte of the decoded inside of a quoted-string, until it returns
-// false; true when all were visited. Each "\" x is x. A lone trailing backslash, which only
-// lenient mode lets through (an unterminated string at the end of a field), stays literal.
+// false; true when all were visited.
 template <class Visit>
 constexpr bool for_each_unescaped(std::string_view raw, Visit visit) {
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
-    if (!visit(raw[i])) return false;
+  for (std::size_t i = 0; i < raw.size();) {
+    const detail::unescaped_byte b = detail::unescape_at(raw, i);
+    if (!visit(b.c)) return false;
+    i = b.next;
   }
   return true;
 }
@@ -33,76 +42,5 @@ constexpr OutputIt unescape(std::string_view raw, OutputIt out) {
   });
   return out;
 }
-
-class param_value {
- public:
-  constexpr param_value() noexcept = default;
-  constexpr param_value(std::string_view raw, bool quoted, std::size_t escapes) noexcept
-      : raw_(raw), escapes_(escapes), quoted_(quoted) {}
-
-  // The bytes as written: for a quoted-string, its inside with the escapes kept.
-  constexpr std::string_view raw() const noexcept { return raw_; }
-  constexpr bool quoted() const noexcept { return quoted_; }
-  // Number of quoted-pairs in raw().
-  constexpr std::size_t escapes() const noexcept { return escapes_; }
-  // Size of the decoded value.
-  constexpr std::size_t size() const noexcept { return raw_.size() - escapes_; }
-  constexpr bool empty() const noexcept { return size() == 0; }
-  // True when raw() is the decoded value: no copy is needed.
-  constexpr bool is_plain() const noexcept { return escapes_ == 0; }
-
-  // Calls visit(char) for each decoded byte, until it returns false; true when all were
-  // visited. Without quoted-pairs the value is its raw bytes: a '\' in a token or a lenient
-  // unquoted value (`realm=C:\dir`) is an ordinary byte, since escaping exists only inside a
-  // quoted-string (section 5.6.4). (Defined before its callers: clang 14 does not instantiate
-  // a member template defined later in time for a constant expression.)
-  template <class Visit>
-  constexpr bool visit(Visit v) const {
-    if (!is_plain()) return for_each_unescaped(raw_, v);
-    for (const char c : raw_) {
-      if (!v(c)) return false;
-    }
-    return true;
-  }
-
-  template <class OutputIt>
-  constexpr OutputIt decode(OutputIt out) const {
-    visit([&](char c) {
-      *out = c;
-      ++out;
-      return true;
-    });
-    return out;
-  }
-
-  // Writes the decoded value to buf when it fits in cap bytes, and returns its size either
-  // way (like snprintf, without the terminator): a result above cap means nothing was written.
-  constexpr std::size_t decode_into(char* buf, std::size_t cap) const noexcept {
-    if (size() <= cap) decode(buf);
-    return size();
-  }
-
- private:
-  constexpr bool compare(std::string_view s, bool fold_case) const noexcept {
-    if (s.size() != size()) return false;
-    std::size_t i = 0;
-    return visit([&](char c) {
-      const char expected = s[i++];
-      return fold_case ? detail::ascii_lower(c) == detail::ascii_lower(expected) : c == expected;
-    });
-  }
-
- public:
-  // Decoded value == s, without decoding.
-  constexpr bool equals(std::string_view s) const noexcept { return compare(s, false); }
-  // Decoded value == s, ASCII case-insensitively (for values a scheme defines so, such as
-  // Digest's algorithm and stale, RFC 7616 section 3.3).
-  constexpr bool iequals(std::string_view s) const noexcept { return compare(s, true); }
-
- private:
-  std::string_view raw_{};
-  std::size_t escapes_ = 0;
-  bool quoted_ = false;
-};
 
 }  // namespace wwwauth

@@ -1,6 +1,8 @@
-// Errors of the server side: what is wrong with the credentials a client sent (Authorization
-// or Proxy-Authorization, RFC 9110 section 11.6.2). Values, never thrown, each with a static
-// message; `offset` says at which byte of the decoded or raw value the fault is, where one is.
+// Errors of verification: what is wrong with what the other party sent. On the server side,
+// the credentials a client sent (Authorization or Proxy-Authorization, RFC 9110 section
+// 11.6.2); on the client side, the server's Authentication-Info (RFC 7616 section 3.5).
+// Values, never thrown, each with a static message; `offset` says at which byte of the decoded
+// or raw value the fault is, where one is.
 #pragma once
 
 #include <cstddef>
@@ -27,6 +29,10 @@ enum class verify_errc : std::uint8_t {
   forged_nonce,           // Digest: the nonce was not issued by this server
   stale_nonce,            // Digest: a genuine nonce that expired: answer with stale=true
   replayed_nc,            // Digest: this nc was already used with this nonce (RFC 7616 section 3.4)
+  // The client's check of Authentication-Info (verify_authentication_info):
+  missing_rspauth,        // Authentication-Info without rspauth
+  rspauth_mismatch,       // rspauth is not what the password gives: the server did not prove it knows it
+  echo_mismatch,          // Authentication-Info's qop, nc or cnonce differ from the request's
 };
 
 // The code's stable name, as spelled in the enum, for logs and tools.
@@ -49,6 +55,9 @@ constexpr std::string_view name(verify_errc code) noexcept {
     case verify_errc::forged_nonce: return "forged_nonce";
     case verify_errc::stale_nonce: return "stale_nonce";
     case verify_errc::replayed_nc: return "replayed_nc";
+    case verify_errc::missing_rspauth: return "missing_rspauth";
+    case verify_errc::rspauth_mismatch: return "rspauth_mismatch";
+    case verify_errc::echo_mismatch: return "echo_mismatch";
   }
   return "unknown";
 }
@@ -72,6 +81,9 @@ constexpr std::string_view message(verify_errc code) noexcept {
     case verify_errc::forged_nonce: return "the nonce was not issued by this server";
     case verify_errc::stale_nonce: return "the nonce has expired (answer with stale=true)";
     case verify_errc::replayed_nc: return "this nonce count was already used: a replayed request";
+    case verify_errc::missing_rspauth: return "Authentication-Info has no rspauth";
+    case verify_errc::rspauth_mismatch: return "rspauth does not match: the server did not prove it knows the password";
+    case verify_errc::echo_mismatch: return "Authentication-Info's qop, nc or cnonce differ from the request's";
   }
   return "unknown error";
 }

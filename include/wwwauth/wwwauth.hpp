@@ -5,15 +5,17 @@
 
 // Parsing: challenges, credentials, Authentication-Info.
 #include "ascii.hpp"       // IWYU pragma: export
+#include "auth_info.hpp"   // IWYU pragma: export
 #include "chars.hpp"       // IWYU pragma: export
 #include "challenge.hpp"   // IWYU pragma: export
 #include "credentials.hpp" // IWYU pragma: export
 #include "error.hpp"       // IWYU pragma: export
 #include "ext_value.hpp"   // IWYU pragma: export
 #include "field_lines.hpp" // IWYU pragma: export
+#include "mode.hpp"        // IWYU pragma: export
 #include "param.hpp"       // IWYU pragma: export
-#include "param_list.hpp"  // IWYU pragma: export
-#include "tokenizer.hpp"   // IWYU pragma: export
+#include "param_range.hpp" // IWYU pragma: export
+#include "param_value.hpp" // IWYU pragma: export
 #include "unescape.hpp"    // IWYU pragma: export
 #include "utf8.hpp"        // IWYU pragma: export
 #include "version.hpp"     // IWYU pragma: export
@@ -25,9 +27,12 @@
 
 // Understanding: the scheme registry, choosing a challenge, hints for people and programs.
 #include "diagnose.hpp"      // IWYU pragma: export
+#include "digest_algorithm.hpp"  // IWYU pragma: export
 #include "evidence.hpp"      // IWYU pragma: export
+#include "hint.hpp"          // IWYU pragma: export
 #include "hint_catalog.hpp"  // IWYU pragma: export
 #include "hint_text.hpp"     // IWYU pragma: export
+#include "lookup_result.hpp"  // IWYU pragma: export
 #include "registry.hpp"      // IWYU pragma: export
 #include "select.hpp"        // IWYU pragma: export
 
@@ -48,4 +53,5 @@
 #include "digest_reply.hpp"        // IWYU pragma: export
 #include "digest_verify.hpp"       // IWYU pragma: export
 #include "hmac.hpp"                // IWYU pragma: export
+#include "input_view.hpp"          // IWYU pragma: export
 #include "verify_error.hpp"        // IWYU pragma: export

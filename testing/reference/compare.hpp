@@ -82,7 +82,7 @@ inline credentials_result from_wwwauth(const wwwauth::credentials& c) {
   return out;
 }
 
-inline auth_info_result from_wwwauth(const wwwauth::param_list& list) {
+inline auth_info_result from_wwwauth(const wwwauth::auth_info& list) {
   auth_info_result out;
   out.err = from_wwwauth(list.error());
   if (out.err.code == errc::none) out.params = params_from_wwwauth(list);

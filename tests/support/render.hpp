@@ -64,6 +64,6 @@ inline std::string render(const wwwauth::credentials& c) {
   return (c.ok() ? render_challenge(c) : std::string()) + render(c.error());
 }
 
-inline std::string render(const wwwauth::param_list& list) { return render_params(list) + render(list.error()); }
+inline std::string render(const wwwauth::auth_info& list) { return render_params(list) + render(list.error()); }
 
 }  // namespace wwwauth_test

@@ -7,8 +7,8 @@
 
 #include "../build_error.hpp"
 #include "../chars.hpp"
-#include "../tokenizer.hpp"
-#include "../unescape.hpp"
+#include "../param_value.hpp"
+#include "tokenizer.hpp"
 
 namespace wwwauth::detail {
 

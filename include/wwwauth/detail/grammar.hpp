@@ -1,5 +1,5 @@
 // The element-level grammar of RFC 9110 section 11: challenges, credentials and auth-param
-// lists over the cursor of tokenizer.hpp. One parser serves the validating pass (which
+// lists over the cursor of detail/tokenizer.hpp. One parser serves the validating pass (which
 // reports errors and checks duplicates) and the iterating passes (which re-read input that
 // has been validated and so never fail).
 #pragma once
@@ -9,19 +9,13 @@
 
 #include "../error.hpp"
 #include "../param.hpp"
-#include "../tokenizer.hpp"
+#include "../mode.hpp"
 #include "ascii.hpp"
 #include "constant_evaluation.hpp"
 #include "inlining.hpp"
+#include "tokenizer.hpp"
 
-namespace wwwauth {
-
-// Strict mode checks at most this many parameters per challenge for duplicates and refuses
-// more (errc::too_many_params), which keeps the check linear and allocation-free. Lenient
-// mode has no limit. The largest real challenges (Digest) carry about ten.
-inline constexpr std::size_t max_strict_params = 64;
-
-namespace detail {
+namespace wwwauth::detail {
 
 // What parse_challenge found. Views point into the caller's input.
 struct challenge_parts {
@@ -457,5 +451,4 @@ constexpr bool with_duplicate_check(element_parser& p, Parse parse) noexcept {
   return parse(p, &duplicates);
 }
 
-}  // namespace detail
-}  // namespace wwwauth
+}  // namespace wwwauth::detail

@@ -6,17 +6,12 @@
 #include <cstddef>
 #include <string_view>
 
-#include "chars.hpp"
-#include "detail/simd.hpp"
-#include "error.hpp"
+#include "../chars.hpp"
+#include "../error.hpp"
+#include "../mode.hpp"
+#include "simd.hpp"
 
-namespace wwwauth {
-
-// strict: RFC 9110's grammar only. lenient: also what deployed servers send (README.md,
-// "Lenient mode"), with the same result as strict on every input strict accepts.
-enum class mode : unsigned char { strict, lenient };
-
-namespace detail {
+namespace wwwauth::detail {
 
 // A position in a sequence of field lines. Several lines of one field name form one list
 // (RFC 9110 section 5.3), so the boundary between two lines acts exactly like a comma.
@@ -148,5 +143,4 @@ constexpr quoted_scan scan_quoted(std::string_view s, std::size_t pos, mode m) n
   return r;
 }
 
-}  // namespace detail
-}  // namespace wwwauth
+}  // namespace wwwauth::detail
