@@ -34,7 +34,7 @@ struct line_model {
   bool failed = false;  // the parser reported an error (or threw)
   bool operator==(const line_model& o) const { return failed == o.failed && challenges == o.challenges; }
 };
-void canonicalize(line_model& m);           // lower-case names, sort params
+void canonicalize(line_model& m);  // lower-case names, sort params
 
 // Receives what a parser found. In timed runs it only touches each view (pointer and size, so the
 // work cannot be optimised away, without adding a copy the parser did not make); when it is
@@ -75,7 +75,7 @@ class sink {
 
 // One field line, kept NUL-terminated for the C peers.
 struct data_set {
-  std::string name;               // "typical", "long"
+  std::string name;  // "typical", "long"
   std::vector<std::string> lines;
   std::size_t bytes = 0;
 };

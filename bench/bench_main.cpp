@@ -193,8 +193,9 @@ std::uint64_t scan_structural_bytes(std::string_view s) {
 #if defined(__SSE2__)
 unsigned hits16(const char* at) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-  const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+  const __m128i hit =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
   return static_cast<unsigned>(_mm_movemask_epi8(hit));
 }
 
@@ -327,8 +328,7 @@ void register_set(const data_set& set) {
     }
   }
 
-  add_benchmark("parse/" + set.name,
-                               [all](benchmark::State& st) { run_lines(st, *all, parse_strict); });
+  add_benchmark("parse/" + set.name, [all](benchmark::State& st) { run_lines(st, *all, parse_strict); });
   add_benchmark("limit_read/" + set.name, [all](benchmark::State& st) {
     run_lines(st, *all, [](const std::string& l) { benchmark::DoNotOptimize(read_every_byte(l)); });
   });
@@ -336,7 +336,8 @@ void register_set(const data_set& set) {
   const scan_fn scan = fastest_scan(scan_name);
   if (set.name == "typical") std::fprintf(stderr, "limit_scan: %s\n", scan_name);
   for (const auto& l : set.lines) {
-    if (scan(l) != scan_structural_bytes(l)) std::fprintf(stderr, "wwwauth-bench: limit_scan is wrong on %s\n", shorten(l, 60).c_str());
+    if (scan(l) != scan_structural_bytes(l))
+      std::fprintf(stderr, "wwwauth-bench: limit_scan is wrong on %s\n", shorten(l, 60).c_str());
   }
   add_benchmark("limit_scan/" + set.name, [all, scan](benchmark::State& st) {
     run_lines(st, *all, [scan](const std::string& l) { benchmark::DoNotOptimize(scan(l)); });
@@ -351,8 +352,8 @@ void register_set(const data_set& set) {
         const std::string why = p->must_skip(line);
         if (!why.empty()) {
           ++skipped;
-          std::fprintf(stderr, "peer %s: %s line %zu skipped, %s: %s\n", p->name, set.name.c_str(), i + 1,
-                       why.c_str(), shorten(line, 100).c_str());
+          std::fprintf(stderr, "peer %s: %s line %zu skipped, %s: %s\n", p->name, set.name.c_str(), i + 1, why.c_str(),
+                       shorten(line, 100).c_str());
           continue;
         }
       }
@@ -379,15 +380,14 @@ void register_set(const data_set& set) {
                  inexpressible, skipped);
     if (subset->empty()) continue;
     const auto parse = p->parse;
-    add_benchmark("peer_" + std::string(p->name) + "/" + set.name,
-                                 [subset, parse](benchmark::State& st) {
-                                   run_lines(st, *subset, [parse](const std::string& l) {
-                                     sink s;
-                                     parse(l, s);
-                                   });
-                                 });
+    add_benchmark("peer_" + std::string(p->name) + "/" + set.name, [subset, parse](benchmark::State& st) {
+      run_lines(st, *subset, [parse](const std::string& l) {
+        sink s;
+        parse(l, s);
+      });
+    });
     add_benchmark("subset_" + std::string(p->name) + "/" + set.name,
-                                 [subset](benchmark::State& st) { run_lines(st, *subset, parse_strict); });
+                  [subset](benchmark::State& st) { run_lines(st, *subset, parse_strict); });
   }
 }
 
@@ -403,8 +403,7 @@ std::string repeat(std::string_view piece, std::size_t n) {
 void register_scaling_one(const std::string& name, std::string input, wwwauth::mode m) {
   auto data = std::make_shared<std::string>(std::move(input));
   add_benchmark(name, [data, m](benchmark::State& st) {
-    run_lines(st, std::vector<const std::string*>{data.get()},
-              [m](const std::string& l) { wwwauth_parse_line(l, m); });
+    run_lines(st, std::vector<const std::string*>{data.get()}, [m](const std::string& l) { wwwauth_parse_line(l, m); });
   });
 }
 
@@ -428,7 +427,8 @@ void register_scaling() {
       // nested-looking params inside one quoted-string
       {"nested", mode::strict, [](std::size_t n) { return "Basic a=\"" + repeat("b=\\\"c=", n) + "\""; }},
       // one huge token68
-      {"token68", mode::strict, [](std::size_t n) { return "Negotiate " + repeat("YIIGhgYJKoZIhvcSAQICAQBu", n) + "=="; }},
+      {"token68", mode::strict,
+       [](std::size_t n) { return "Negotiate " + repeat("YIIGhgYJKoZIhvcSAQICAQBu", n) + "=="; }},
       // many bare challenges
       {"challenges", mode::strict, [](std::size_t n) { return "Negotiate" + repeat(", NTLM", n); }},
       // many params in one challenge (lenient: strict stops at 64 params by design)
@@ -439,7 +439,8 @@ void register_scaling() {
          return s;
        }},
       // whitespace where the grammar allows it (1*SP, BWS, OWS)
-      {"spaces", mode::strict, [](std::size_t n) { return "Basic" + repeat(" ", n / 2) + "realm" + repeat(" ", n / 2) + "=x"; }},
+      {"spaces", mode::strict,
+       [](std::size_t n) { return "Basic" + repeat(" ", n / 2) + "realm" + repeat(" ", n / 2) + "=x"; }},
       // an unterminated quoted-string (lenient closes it at the field's end)
       {"unterminated", mode::lenient, [](std::size_t n) { return "Basic realm=\"" + repeat("a,b=c ", n); }},
   };

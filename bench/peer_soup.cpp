@@ -19,11 +19,12 @@ GSList* next_challenge_start(GSList* items) {
     const char* item = static_cast<const char*>(items->data);
     const char* sp = std::strpbrk(item, "\t\r\n ");
     const char* eq = std::strchr(item, '=');
-    if (!eq) return items;             // no '=': cannot be an auth-param
-    if (!sp || sp > eq) continue;      // "name=value"
-    while (g_ascii_isspace(*++sp)) {}
-    if (*sp == '=') continue;          // "name = value"
-    return items;                      // "scheme param" or "scheme token68"
+    if (!eq) return items;         // no '=': cannot be an auth-param
+    if (!sp || sp > eq) continue;  // "name=value"
+    while (g_ascii_isspace(*++sp)) {
+    }
+    if (*sp == '=') continue;  // "name = value"
+    return items;              // "scheme param" or "scheme token68"
   }
   return nullptr;
 }

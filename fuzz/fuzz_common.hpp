@@ -49,7 +49,8 @@ inline void check_inside(std::string_view view, std::string_view in, const char*
   if (view.empty()) return;
   const char* lo = in.data();
   const char* hi = in.data() + in.size();
-  const bool inside = view.data() >= lo && view.data() <= hi && view.size() <= static_cast<std::size_t>(hi - view.data());
+  const bool inside =
+      view.data() >= lo && view.data() <= hi && view.size() <= static_cast<std::size_t>(hi - view.data());
   check(inside, what, "view " + wwwauth_reference::quote(view) + " is outside the input");
 }
 

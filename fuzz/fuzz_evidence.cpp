@@ -69,8 +69,7 @@ void check_field(const wwwauth::header_field& f) {
 bool is_evidence(wwwauth::hint_id id) {
   using wwwauth::hint_id;
   return id == hint_id::redirect_credentials_dropped || id == hint_id::cookie_expired_session ||
-         id == hint_id::cms_wordpress || id == hint_id::dns_host_is_address ||
-         id == hint_id::transport_basic_over_http;
+         id == hint_id::cms_wordpress || id == hint_id::dns_host_is_address || id == hint_id::transport_basic_over_http;
 }
 
 template <class Hints>

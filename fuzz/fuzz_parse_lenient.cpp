@@ -23,16 +23,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ref::challenges_result reference = ref::parse_challenges(fields, ref::mode::lenient);
   if (!ref::same_until_error(reference, lenient_result))
     wwwauth_fuzz::fail("lenient differs from the reference up to its first error\n  input     " +
-                       ref::describe_fields(fields) + "\n  reference " + ref::describe(reference) +
-                       "\n  library   " + ref::describe(lenient_result));
+                       ref::describe_fields(fields) + "\n  reference " + ref::describe(reference) + "\n  library   " +
+                       ref::describe(lenient_result));
 
   const wwwauth::challenge_list strict = wwwauth::parse_challenges(fields, wwwauth::mode::strict);
   if (!strict.error()) {
     const ref::challenges_result strict_result = ref::from_wwwauth(strict);
     if (!ref::same(strict_result, lenient_result))
       wwwauth_fuzz::fail("lenient differs from strict on an input strict accepts\n  input   " +
-                         ref::describe_fields(fields) + "\n  strict  " + ref::describe(strict_result) +
-                         "\n  lenient " + ref::describe(lenient_result));
+                         ref::describe_fields(fields) + "\n  strict  " + ref::describe(strict_result) + "\n  lenient " +
+                         ref::describe(lenient_result));
   }
   return 0;
 }

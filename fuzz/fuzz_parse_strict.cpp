@@ -16,8 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const wwwauth::challenge_list one = wwwauth::parse_challenges(in, wwwauth::mode::strict);
   wwwauth_fuzz::check_inside(one, in);
-  wwwauth_fuzz::check_same(ref::parse_challenges(in, ref::mode::strict), ref::from_wwwauth(one),
-                           "strict, one field", {in});
+  wwwauth_fuzz::check_same(ref::parse_challenges(in, ref::mode::strict), ref::from_wwwauth(one), "strict, one field",
+                           {in});
 
   const std::vector<std::string_view> fields = wwwauth_fuzz::split_lines(in);
   const wwwauth::challenge_list several = wwwauth::parse_challenges(fields, wwwauth::mode::strict);

@@ -28,8 +28,10 @@ std::string fold(std::string s) {
 
 std::string swap_case(std::string s) {
   for (char& c : s) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    else if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'a' && c <= 'z')
+      c = static_cast<char>(c - 'a' + 'A');
+    else if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
   }
   return s;
 }
@@ -84,8 +86,8 @@ void check_field(std::string_view field, std::string_view other, std::uint8_t se
   // The reference stops at the first error, wwwauth recovers: they agree up to it.
   const ref::challenges_result library = ref::from_wwwauth(list);
   wwwauth_fuzz::check(ref::same_until_error(expected, library), "lenient parse of an unescape input",
-                      "input     " + ref::quote(field) + "\n  reference " + ref::describe(expected) +
-                          "\n  library   " + ref::describe(library));
+                      "input     " + ref::quote(field) + "\n  reference " + ref::describe(expected) + "\n  library   " +
+                          ref::describe(library));
   std::size_t c = 0;
   for (const wwwauth::challenge& ch : list) {
     if (c == expected.challenges.size()) break;  // recovered past the reference's error

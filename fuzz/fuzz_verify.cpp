@@ -55,16 +55,16 @@ void digest(const wwwauth::credentials& creds) {
   request.body = "body";
   request.qops.add(wwwauth::digest_qop::none);
   const wwwauth::digest_verdict by_password = wwwauth::verify_digest(a, request, {"Mufasa", "Circle of Life"});
-  const wwwauth::hex_digest ha1 =
-      wwwauth::digest_ha1(a.algorithm, "Mufasa", "http-auth@example.org", "Circle of Life");
+  const wwwauth::hex_digest ha1 = wwwauth::digest_ha1(a.algorithm, "Mufasa", "http-auth@example.org", "Circle of Life");
   const wwwauth::digest_verdict by_ha1 = wwwauth::verify_digest(a, request, {"", "", ha1.view()});
   wwwauth_fuzz::check(by_password.error == by_ha1.error, "a password and its HA1 give the same verdict");
   std::array<char, 512> out{};
   const auto info = wwwauth::write_authentication_info(a, by_password, {}, out.data(), out.size());
   wwwauth_fuzz::check(static_cast<bool>(info) == static_cast<bool>(by_password),
                       "Authentication-Info exactly for verified credentials");
-  if (info) wwwauth_fuzz::check(wwwauth::parse_auth_info(std::string_view(out.data(), info.size)).ok(),
-                                "Authentication-Info parses");
+  if (info)
+    wwwauth_fuzz::check(wwwauth::parse_auth_info(std::string_view(out.data(), info.size)).ok(),
+                        "Authentication-Info parses");
 
   const wwwauth::digest_nonce_issuer issuer("fuzzing secret, never guessed...", 300);
   wwwauth_fuzz::check(!issuer.check(a.nonce, 1000), "a nonce nobody issued is not genuine");

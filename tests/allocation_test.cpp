@@ -196,15 +196,9 @@ std::size_t exercise(std::string_view field, wwwauth::mode m) {
 
 // One of each shape lenient mode recovers from (tests/lenient_recovery_test.cpp has them all).
 constexpr std::array<std::string_view, 10> recovery_shapes{{
-    "Bearer, error=x, error_description=y",
-    R"(A "blob", c=d, B "blob")",
-    R"(Bearer realm="r"Basic realm="r")",
-    "OAuth realm='my api', error='x'",
-    "Bearer error=invalid_token, error_description=The token was not recognized.",
-    R"(Basic abc== realm="x")",
-    R"(Basic realm="x" abc==)",
-    "p=unused, Token",
-    R"(X-A word, p="a,\"b\",c", Y word)",
+    "Bearer, error=x, error_description=y", R"(A "blob", c=d, B "blob")", R"(Bearer realm="r"Basic realm="r")",
+    "OAuth realm='my api', error='x'", "Bearer error=invalid_token, error_description=The token was not recognized.",
+    R"(Basic abc== realm="x")", R"(Basic realm="x" abc==)", "p=unused, Token", R"(X-A word, p="a,\"b\",c", Y word)",
     "Basic a=\"\x01\", \"j\", \"j\", \"j\", \"j\", \"j\", \"j\", \"j\", \"j\", b=c",  // beyond the capacity
 }};
 

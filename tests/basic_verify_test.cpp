@@ -56,8 +56,7 @@ TEST_CASE("Basic credentials decoded", "[basic_verify]") {
       {"'=' inside is no token68", "Basic dT=wcA==", basic_charset::unspecified, verify_errc::malformed, 12, "", ""},
       {"three '='", "Basic dTo===", basic_charset::unspecified, verify_errc::not_base64, 3, "", ""},
       {"one char in last group", "Basic dTpwc", basic_charset::unspecified, verify_errc::not_base64, 4, "", ""},
-      {"padding short of the group", "Basic dTpwcA=", basic_charset::unspecified, verify_errc::not_base64, 6, "",
-       ""},
+      {"padding short of the group", "Basic dTpwcA=", basic_charset::unspecified, verify_errc::not_base64, 6, "", ""},
       {"Digest credentials", R"(Digest username="u")", basic_charset::unspecified, verify_errc::wrong_scheme, 0, "",
        ""},
       {"Basic with parameters", "Basic realm=x", basic_charset::unspecified, verify_errc::malformed, 0, "", ""},
@@ -92,9 +91,12 @@ TEST_CASE("Basic round trip through the client's builder", "[basic_verify]") {
     std::string_view user, password;
   };
   const row rows[] = {
-      {"ASCII", "Aladdin", "open sesame"},  {"empty password", "user", ""},
-      {"one byte left over", "ab", "c"},     {"two bytes left over", "ab", "cd"},
-      {"UTF-8", "J\xc3\xa4s\xc3\xb8n", "Secret, or not?"}, {"colons in password", "u", "::"},
+      {"ASCII", "Aladdin", "open sesame"},
+      {"empty password", "user", ""},
+      {"one byte left over", "ab", "c"},
+      {"two bytes left over", "ab", "cd"},
+      {"UTF-8", "J\xc3\xa4s\xc3\xb8n", "Secret, or not?"},
+      {"colons in password", "u", "::"},
   };
   for (const auto& r : rows) {
     INFO(r.name);

@@ -59,17 +59,26 @@ TEST_CASE("challenges are written as the grammar requires", "[format]") {
   };
   const row rows[] = {
       {"bare scheme", "Negotiate", {}, "Negotiate"},
-      {"Basic with charset", "Basic", {{"realm", "WallyWorld"}, {"charset", "UTF-8"}},
+      {"Basic with charset",
+       "Basic",
+       {{"realm", "WallyWorld"}, {"charset", "UTF-8"}},
        R"(Basic realm="WallyWorld", charset="UTF-8")"},
       {"quotes and backslashes escaped", "Basic", {{"realm", R"(a "b" \c)"}}, R"(Basic realm="a \"b\" \\c")"},
       {"empty value is quoted", "Bearer", {{"realm", ""}}, R"(Bearer realm="")"},
       {"obs-text and HTAB kept", "Basic", {{"realm", "caf\xc3\xa9\tx"}}, "Basic realm=\"caf\xc3\xa9\tx\""},
-      {"Digest token-valued params unquoted", "Digest",
-       {{"realm", "r"}, {"nonce", "n"}, {"algorithm", "SHA-256"}, {"stale", "true"}, {"userhash", "false"},
+      {"Digest token-valued params unquoted",
+       "Digest",
+       {{"realm", "r"},
+        {"nonce", "n"},
+        {"algorithm", "SHA-256"},
+        {"stale", "true"},
+        {"userhash", "false"},
         {"charset", "UTF-8"}},
        R"(Digest realm="r", nonce="n", algorithm=SHA-256, stale=true, userhash=false, charset=UTF-8)"},
       {"token form on request", "Newauth", {{"type", "1", value_form::token}}, "Newauth type=1"},
-      {"token form falls back to quoting", "Newauth", {{"uri", "https://x/y", value_form::token}},
+      {"token form falls back to quoting",
+       "Newauth",
+       {{"uri", "https://x/y", value_form::token}},
        R"(Newauth uri="https://x/y")"},
       {"quoted form on request", "Digest", {{"algorithm", "MD5", value_form::quoted}}, R"(Digest algorithm="MD5")"},
   };
@@ -84,7 +93,8 @@ TEST_CASE("challenges are written as the grammar requires", "[format]") {
     CHECK(list.size() == 1);
   }
   std::string out;
-  CHECK(wwwauth::write_challenge_token68("Negotiate", "YIIFyQYG+/==", std::back_inserter(out)).error == build_errc::none);
+  CHECK(wwwauth::write_challenge_token68("Negotiate", "YIIFyQYG+/==", std::back_inserter(out)).error ==
+        build_errc::none);
   CHECK(out == "Negotiate YIIFyQYG+/==");
 }
 
@@ -95,10 +105,12 @@ TEST_CASE("parsed values are written with their meaning", "[format]") {
     const char* want;
   };
   const row rows[] = {
-      {"escapes kept as escapes", R"(Newauth title="Login to \"apps\"", type=1)", R"(Newauth title="Login to \"apps\"", type=1)"},
+      {"escapes kept as escapes", R"(Newauth title="Login to \"apps\"", type=1)",
+       R"(Newauth title="Login to \"apps\"", type=1)"},
       {"needless escape resolved", R"(Basic realm="a\b")", R"(Basic realm="ab")"},
       {"lenient unquoted backslash is a byte", R"(Basic realm=C:\dir)", R"(Basic realm="C:\\dir")"},
-      {"lenient URL quoted", R"(Bearer authorization_uri=https://x/y?a=b)", R"(Bearer authorization_uri="https://x/y?a=b")"},
+      {"lenient URL quoted", R"(Bearer authorization_uri=https://x/y?a=b)",
+       R"(Bearer authorization_uri="https://x/y?a=b")"},
   };
   for (const auto& r : rows) {
     INFO(r.name);
@@ -175,7 +187,9 @@ TEST_CASE("every corpus challenge round-trips through the formatter", "[format][
 
 TEST_CASE("pseudo-random values round-trip", "[format][random]") {
   // Bytes chosen to stress quoting: quotes, backslashes, commas, '=', spaces, HTAB, obs-text.
-  constexpr std::string_view alphabet = "ab=,\"\\ \t/:;\xc3\xa9" "09-_~";
+  constexpr std::string_view alphabet =
+      "ab=,\"\\ \t/:;\xc3\xa9"
+      "09-_~";
   std::mt19937 rng(7);
   for (int i = 0; i < 2000; ++i) {
     std::vector<std::string> values(std::uniform_int_distribution<std::size_t>(0, 4)(rng));

@@ -57,7 +57,8 @@ TEST_CASE("examples from the RFCs") {
        R"(Newauth realm="apps", type=1, title="Login to \"apps\"", Basic realm="simple")",
        R"(Newauth realm="apps" type=1 title="Login to "apps"" | Basic realm="simple")", nullptr},
       {"RFC 7617 2: Basic", R"(Basic realm="WallyWorld")", R"(Basic realm="WallyWorld")", nullptr},
-      {"RFC 7617 2.1: charset", R"(Basic realm="foo", charset="UTF-8")", R"(Basic realm="foo" charset="UTF-8")", nullptr},
+      {"RFC 7617 2.1: charset", R"(Basic realm="foo", charset="UTF-8")", R"(Basic realm="foo" charset="UTF-8")",
+       nullptr},
       {"RFC 7616 3.9.1: Digest with two algorithms, one per line",
        "Digest\n"
        "    realm=\"http-auth@example.org\",\n"
@@ -98,7 +99,8 @@ TEST_CASE("list rule and the shared comma") {
       {"BWS around =", "Basic realm \t= \t\"a\"", R"(Basic realm="a")", nullptr},
       {"empty elements inside the param list", "Basic a=1,, ,b=2", "Basic a=1 b=2", nullptr},
       {"SP then comma opens a param list", "Basic ,realm=x", "Basic realm=x", nullptr},
-      {"no SP: the challenge ended", "Basic, realm=x", " ! param_without_scheme@0:7", "Basic realm=x ! param_without_scheme@0:7"},
+      {"no SP: the challenge ended", "Basic, realm=x", " ! param_without_scheme@0:7",
+       "Basic realm=x ! param_without_scheme@0:7"},
       {"param as first element", "realm=x", " ! param_without_scheme@0:0", nullptr},
       {"challenge with token68 then another challenge", "Negotiate abc==, Basic realm=x",
        "Negotiate #abc== | Basic realm=x", nullptr},
@@ -114,11 +116,14 @@ TEST_CASE("token68 and its padding") {
       {"token68 with '/' and '+'", "Negotiate YII+/abc", "Negotiate #YII+/abc", nullptr},
       {"token68 then spaces", "Negotiate abc==  ", "Negotiate #abc==", nullptr},
       {"name = value is a param, not a token68", "Basic abc= def", "Basic abc=def", nullptr},
-      {"param after token68", "Negotiate abc==, realm=x", " ! param_after_token68@0:17", "Negotiate #abc== ! param_after_token68@0:17"},
+      {"param after token68", "Negotiate abc==, realm=x", " ! param_after_token68@0:17",
+       "Negotiate #abc== ! param_after_token68@0:17"},
       {"scheme then '=' reads as a parameter", "Basic ==", " ! param_without_scheme@0:0", nullptr},
       {"only padding is no token68", "Basic  ==", " ! param_without_scheme@0:0", nullptr},
-      {"token68 followed by junk", "Negotiate ab/c x", " ! expected_comma@0:15", "Negotiate #ab/c ! expected_comma@0:15"},
-      {"token68 then a byte outside it", "Negotiate abc==@", " ! expected_comma@0:15", "Negotiate #abc== ! expected_comma@0:15"},
+      {"token68 followed by junk", "Negotiate ab/c x", " ! expected_comma@0:15",
+       "Negotiate #ab/c ! expected_comma@0:15"},
+      {"token68 then a byte outside it", "Negotiate abc==@", " ! expected_comma@0:15",
+       "Negotiate #abc== ! expected_comma@0:15"},
   });
 }
 
@@ -126,8 +131,8 @@ TEST_CASE("quoted strings") {
   check_rows({
       {"escaped quote and backslash", R"(Basic realm="a\"b\\c")", R"(Basic realm="a"b\c")", nullptr},
       {"escaped ordinary char", R"(Basic realm="\a")", R"(Basic realm="a")", nullptr},
-      {"comma and challenge-like text inside", R"(Basic realm="x, Bearer realm=y")", R"(Basic realm="x, Bearer realm=y")",
-       nullptr},
+      {"comma and challenge-like text inside", R"(Basic realm="x, Bearer realm=y")",
+       R"(Basic realm="x, Bearer realm=y")", nullptr},
       {"empty quoted string", R"(Basic realm="")", R"(Basic realm="")", nullptr},
       {"obs-text", "Basic realm=\"caf\xc3\xa9\"", "Basic realm=\"caf\xc3\xa9\"", nullptr},
       {"tab inside", "Basic realm=\"a\tb\"", "Basic realm=\"a\tb\"", nullptr},
@@ -136,11 +141,15 @@ TEST_CASE("quoted strings") {
        " ! unterminated_quoted_string@0:12", R"(Basic realm="abc, Bearer x=1")"},
       {"unterminated ends at the line's end only", "Basic realm=\"abc\nBearer realm=y",
        " ! unterminated_quoted_string@0:12", R"(Basic realm="abc" | Bearer realm=y)"},
-      {"lone trailing backslash", R"(Basic realm="abc\)", " ! unterminated_quoted_string@0:12", R"(Basic realm="abc\")"},
-      {"control char inside", "Basic realm=\"a\x01b\"", " ! invalid_quoted_char@0:14", "Basic ! invalid_quoted_char@0:14"},
-      {"control char escaped", "Basic realm=\"a\\\x01\"", " ! invalid_quoted_char@0:15", "Basic ! invalid_quoted_char@0:15"},
+      {"lone trailing backslash", R"(Basic realm="abc\)", " ! unterminated_quoted_string@0:12",
+       R"(Basic realm="abc\")"},
+      {"control char inside", "Basic realm=\"a\x01b\"", " ! invalid_quoted_char@0:14",
+       "Basic ! invalid_quoted_char@0:14"},
+      {"control char escaped", "Basic realm=\"a\\\x01\"", " ! invalid_quoted_char@0:15",
+       "Basic ! invalid_quoted_char@0:15"},
       {"DEL inside", "Basic realm=\"a\x7f\"", " ! invalid_quoted_char@0:14", "Basic ! invalid_quoted_char@0:14"},
-      {"quoted value then a byte", R"(Basic realm="x"y)", " ! expected_comma@0:15", R"(Basic realm="x" ! expected_comma@0:15)"},
+      {"quoted value then a byte", R"(Basic realm="x"y)", " ! expected_comma@0:15",
+       R"(Basic realm="x" ! expected_comma@0:15)"},
       {"quoted values without a comma", R"(Basic realm="x"charset="y")", " ! expected_comma@0:15",
        R"(Basic realm="x" charset="y")"},
   });
@@ -164,8 +173,7 @@ TEST_CASE("quoted strings across vector steps") {
       CHECK(parse_rendered(bad_pair, mode::strict) ==
             " ! invalid_quoted_char@0:" + std::to_string(head.size() + n + 1));
       const std::string control = cat({head, pad, rest, "\x02\""});
-      CHECK(parse_rendered(control, mode::strict) ==
-            " ! invalid_quoted_char@0:" + std::to_string(head.size() + n + k));
+      CHECK(parse_rendered(control, mode::strict) == " ! invalid_quoted_char@0:" + std::to_string(head.size() + n + k));
     }
     const std::string lone_backslash = head + pad + "\\";
     CHECK(parse_rendered(lone_backslash, mode::strict) == " ! unterminated_quoted_string@0:12");
@@ -184,14 +192,18 @@ TEST_CASE("errors and their offsets") {
       {"SP then HTAB before an empty first element", "Basic \t,realm=x", "Basic realm=x", nullptr},
       {"name= at the end is a token68", "Basic realm=", "Basic #realm=", nullptr},
       {"missing value at the end", "Basic a=1, realm=", " ! expected_value@0:17", "Basic a=1 ! expected_value@0:17"},
-      {"missing value before a comma", "Basic a=1, realm=, b=2", " ! expected_value@0:17", "Basic a=1 b=2 ! expected_value@0:17"},
+      {"missing value before a comma", "Basic a=1, realm=, b=2", " ! expected_value@0:17",
+       "Basic a=1 b=2 ! expected_value@0:17"},
       {"value with '/' unquoted", "Basic realm=/x/y", " ! expected_value@0:12", "Basic realm=/x/y"},
       {"URL unquoted", "Basic realm=https://x/y", " ! expected_comma@0:17", "Basic realm=https://x/y"},
       {"value with ':' unquoted", "Basic realm=a:b", " ! expected_comma@0:13", "Basic realm=a:b"},
-      {"two values without a comma", "Basic realm=a b", " ! expected_comma@0:14", "Basic realm=a b ! expected_comma@0:14"},
-      {"junk element after a challenge", R"(Basic realm=x, "junk")", " ! expected_token@0:15", "Basic realm=x ! expected_token@0:15"},
+      {"two values without a comma", "Basic realm=a b", " ! expected_comma@0:14",
+       "Basic realm=a b ! expected_comma@0:14"},
+      {"junk element after a challenge", R"(Basic realm=x, "junk")", " ! expected_token@0:15",
+       "Basic realm=x ! expected_token@0:15"},
       {"duplicate parameter, any case", "Basic realm=a, REALM=b", " ! duplicate_param@0:15", "Basic realm=a REALM=b"},
-      {"control byte after a value", "Basic realm=x\x01", " ! expected_comma@0:13", "Basic realm=x ! expected_comma@0:13"},
+      {"control byte after a value", "Basic realm=x\x01", " ! expected_comma@0:13",
+       "Basic realm=x ! expected_comma@0:13"},
       {"error in the second line", "Basic realm=x\nBearer error=\"a", "Basic realm=x ! unterminated_quoted_string@1:13",
        R"(Basic realm=x | Bearer error="a")"},
   });
@@ -201,7 +213,8 @@ TEST_CASE("several field lines are one list") {
   check_rows({
       {"one challenge per line", "Basic realm=a\nBearer realm=b", "Basic realm=a | Bearer realm=b", nullptr},
       {"params continue on the next line", "Basic realm=a\ncharset=UTF-8", "Basic realm=a charset=UTF-8", nullptr},
-      {"a bare scheme cannot take params from the next line", "Basic\nrealm=a", " ! param_without_scheme@1:0", "Basic realm=a ! param_without_scheme@1:0"},
+      {"a bare scheme cannot take params from the next line", "Basic\nrealm=a", " ! param_without_scheme@1:0",
+       "Basic realm=a ! param_without_scheme@1:0"},
       {"empty lines between", "\nBasic realm=a\n\n  \nNegotiate", "Basic realm=a | Negotiate", nullptr},
   });
 }
@@ -217,7 +230,8 @@ TEST_CASE("lenient rules for deployed servers") {
        " ! expected_comma@0:30",
        "Bearer authorization_uri=https://login.microsoftonline.com/t/oauth2/authorize resource_id=https://storage.azure.com"},
       {"space-separated tokens", "Bearer a=1 b=2", " ! expected_comma@0:11", "Bearer a=1 b=2"},
-      {"a scheme after a value still needs a comma", R"(Basic realm="a" Bearer)", " ! expected_comma@0:16", R"(Basic realm="a" ! expected_comma@0:16)"},
+      {"a scheme after a value still needs a comma", R"(Basic realm="a" Bearer)", " ! expected_comma@0:16",
+       R"(Basic realm="a" ! expected_comma@0:16)"},
       {"resource_metadata twice: both kept",
        R"(Bearer resource_metadata="https://a/x", resource_metadata="https://a/y")", " ! duplicate_param@0:40",
        R"(Bearer resource_metadata="https://a/x" resource_metadata="https://a/y")"},

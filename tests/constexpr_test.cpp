@@ -24,8 +24,8 @@ static_assert(bad.size() == 1);
 static_assert(bad.error() == wwwauth::parse_error{wwwauth::errc::expected_value, 0, 28});
 
 // Lenient recovery: the junk skipped, the challenge after it kept, the error recorded.
-constexpr auto recovered = wwwauth::parse_challenges(R"(A "blob", c=d, Bearer realm="r"Basic realm="b")",
-                                                     wwwauth::mode::lenient);
+constexpr auto recovered =
+    wwwauth::parse_challenges(R"(A "blob", c=d, Bearer realm="r"Basic realm="b")", wwwauth::mode::lenient);
 static_assert(recovered.size() == 3);
 static_assert(recovered.begin()->param("c").value().equals("d"));
 static_assert(std::next(recovered.begin(), 2)->realm().value().equals("b"));
@@ -41,7 +41,11 @@ static_assert(wwwauth::parse_auth_info(R"(rspauth="abc", nextnonce=x)").param("n
 
 constexpr std::size_t decoded_size() {
   std::array<char, 8> buf{};
-  return wwwauth::parse_challenges(R"(Basic realm="a\"b")").begin()->realm().value().decode_into(buf.data(), buf.size());
+  return wwwauth::parse_challenges(R"(Basic realm="a\"b")")
+      .begin()
+      ->realm()
+      .value()
+      .decode_into(buf.data(), buf.size());
 }
 static_assert(decoded_size() == 3);
 

@@ -53,8 +53,8 @@ TEST_CASE("parse_cookie_date: RFC 6265 section 5.1.1") {
 }
 
 TEST_CASE("parse_set_cookie: name, value, the last Max-Age and Expires") {
-  const wwwauth::set_cookie c =
-      wwwauth::parse_set_cookie(" sid = a b ; Path=/; max-age=5; Secure; Max-Age = 0 ; expires=Thu, 01 Jan 1970 00:00:00 GMT");
+  const wwwauth::set_cookie c = wwwauth::parse_set_cookie(
+      " sid = a b ; Path=/; max-age=5; Secure; Max-Age = 0 ; expires=Thu, 01 Jan 1970 00:00:00 GMT");
   REQUIRE(c);
   CHECK(c.name() == "sid");
   CHECK(c.value() == "a b");

@@ -58,7 +58,8 @@ TEST_CASE("Authentication-Info") {
       {
           {"RFC 7616 3.5",
            R"(qop=auth, rspauth="6629fae49393a05397450978507c4ef1", cnonce="0a4f113b", nc=00000001, nextnonce="abc")",
-           R"(qop=auth rspauth="6629fae49393a05397450978507c4ef1" cnonce="0a4f113b" nc=00000001 nextnonce="abc")", nullptr},
+           R"(qop=auth rspauth="6629fae49393a05397450978507c4ef1" cnonce="0a4f113b" nc=00000001 nextnonce="abc")",
+           nullptr},
           {"empty", "", "", nullptr},
           {"empty elements", " , a=1 ,, b=2, ", "a=1 b=2", nullptr},
           {"a bare token is no parameter", "a=1, Basic", "a=1 ! expected_param@0:5", nullptr},

@@ -72,8 +72,8 @@ constexpr bool rfc2617_at_compile_time() {
   in.cnonce = "0a4f113b";
   char buf[320]{};
   const auto r = wwwauth::write_digest_credentials(*list.begin(), in, buf, sizeof buf);
-  return r && std::string_view(buf, r.size).find(R"(response="6629fae49393a05397450978507c4ef1")") !=
-                  std::string_view::npos;
+  return r &&
+         std::string_view(buf, r.size).find(R"(response="6629fae49393a05397450978507c4ef1")") != std::string_view::npos;
 }
 static_assert(rfc2617_at_compile_time());
 
@@ -91,7 +91,8 @@ TEST_CASE("RFC 7616 section 3.9.1 and RFC 2617 section 3.5 to the byte", "[diges
   rfc2617.cnonce = "0a4f113b";
   const row rows[] = {
       {"RFC 7616 MD5",
-       R"(Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=MD5)" + std::string(rfc7616_challenge_tail),
+       R"(Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=MD5)" +
+           std::string(rfc7616_challenge_tail),
        rfc7616_input(),
        R"(Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=MD5, )"
        R"(nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, )"
@@ -134,9 +135,12 @@ TEST_CASE("Digest refuses what it cannot answer correctly", "[digest]") {
       {"not Digest", R"(Basic realm="x")", "c", "/", build_errc::wrong_scheme},
       {"no realm", R"(Digest nonce="n")", "c", "/", build_errc::missing_realm},
       {"no nonce", R"(Digest realm="r")", "c", "/", build_errc::missing_nonce},
-      {"unknown algorithm", R"(Digest realm="r", nonce="n", algorithm=SHA-1)", "c", "/", build_errc::unsupported_algorithm},
-      {"qop offers nothing known", R"(Digest realm="r", nonce="n", qop="auth-conf")", "c", "/", build_errc::unsupported_qop},
-      {"-sess without qop", R"(Digest realm="r", nonce="n", algorithm=MD5-sess)", "c", "/", build_errc::sess_without_qop},
+      {"unknown algorithm", R"(Digest realm="r", nonce="n", algorithm=SHA-1)", "c", "/",
+       build_errc::unsupported_algorithm},
+      {"qop offers nothing known", R"(Digest realm="r", nonce="n", qop="auth-conf")", "c", "/",
+       build_errc::unsupported_qop},
+      {"-sess without qop", R"(Digest realm="r", nonce="n", algorithm=MD5-sess)", "c", "/",
+       build_errc::sess_without_qop},
       {"qop without cnonce", R"(Digest realm="r", nonce="n", qop="auth")", "", "/", build_errc::missing_cnonce},
       {"CR in uri", R"(Digest realm="r", nonce="n", qop="auth")", "c", "/a\rb", build_errc::control_char},
       {"legacy needs no cnonce", R"(Digest realm="r", nonce="n")", "", "/", build_errc::none},
@@ -164,7 +168,7 @@ TEST_CASE("Digest quoting, username*, nextnonce and the buffer form", "[digest]"
     const std::string out = digest(R"(Digest realm="a \"q\" \\ b", nonce="n\x", opaque=tok)", rfc7616_input(), error);
     REQUIRE(error == build_errc::none);
     CHECK(out.find(R"(realm="a \"q\" \\ b")") != std::string::npos);
-    CHECK(out.find(R"(nonce="nx")") != std::string::npos);  // a needless escape is resolved
+    CHECK(out.find(R"(nonce="nx")") != std::string::npos);    // a needless escape is resolved
     CHECK(out.find(R"(opaque="tok")") != std::string::npos);  // a token is echoed quoted
     CHECK(param_of(out, "realm") == R"(a "q" \ b)");
   }
@@ -281,13 +285,24 @@ TEST_CASE("RFC 7616 section 3.9.2: SHA-512-256 with userhash, against OpenSSL", 
   in.uri = "/doe.json";
   in.cnonce = "NTg6RKcb9boFIAS3KrFK9BGeh+iDa/sm6jUMp2wds69v";
   in.nc = 1;
-  const reference_case ref{EVP_sha512_256(), false, "auth", user, realm, "Secret, or not?", "GET", "/doe.json",
-                           "5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK", std::string(in.cnonce), "00000001", ""};
+  const reference_case ref{EVP_sha512_256(),
+                           false,
+                           "auth",
+                           user,
+                           realm,
+                           "Secret, or not?",
+                           "GET",
+                           "/doe.json",
+                           "5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK",
+                           std::string(in.cnonce),
+                           "00000001",
+                           ""};
   const std::string userhash = ossl_h(EVP_sha512_256(), user + ":" + realm);
   build_errc error{};
   const std::string out = digest(challenge, in, error);
   REQUIRE(error == build_errc::none);
-  CHECK(out == R"(Digest username=")" + userhash + R"(", realm="api@example.org", uri="/doe.json", )"
+  CHECK(out == R"(Digest username=")" + userhash +
+                   R"(", realm="api@example.org", uri="/doe.json", )"
                    R"(algorithm=SHA-512-256, nonce="5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK", nc=00000001, )"
                    R"(cnonce="NTg6RKcb9boFIAS3KrFK9BGeh+iDa/sm6jUMp2wds69v", qop=auth, response=")" +
                    reference_response(ref) +
@@ -302,17 +317,22 @@ TEST_CASE("every algorithm and qop agrees with an OpenSSL computation", "[digest
     bool sess;
   };
   const alg_row algs[] = {
-      {"MD5", EVP_md5(), false},          {"md5-SESS", EVP_md5(), true},
-      {"SHA-256", EVP_sha256(), false},   {"SHA-256-sess", EVP_sha256(), true},
-      {"sha-512-256", EVP_sha512_256(), false}, {"SHA-512-256-sess", EVP_sha512_256(), true},
+      {"MD5", EVP_md5(), false},
+      {"md5-SESS", EVP_md5(), true},
+      {"SHA-256", EVP_sha256(), false},
+      {"SHA-256-sess", EVP_sha256(), true},
+      {"sha-512-256", EVP_sha512_256(), false},
+      {"SHA-512-256-sess", EVP_sha512_256(), true},
   };
   struct qop_row {
     const char* offered;  // nullptr: no qop parameter (RFC 2069 form)
     bool prefer_auth_int;
     const char* chosen;
   };
-  const qop_row qops[] = {{"auth", false, "auth"},          {"auth-int", false, "auth-int"},
-                          {"auth,auth-int", false, "auth"}, {" auth-int , auth ", true, "auth-int"},
+  const qop_row qops[] = {{"auth", false, "auth"},
+                          {"auth-int", false, "auth-int"},
+                          {"auth,auth-int", false, "auth"},
+                          {" auth-int , auth ", true, "auth-int"},
                           {nullptr, false, ""}};
   // The realm holds an escaped quote: the hash must use the decoded value.
   const std::string body = std::string("line1\r\nline2 ") + std::string(300, 'x');
@@ -340,8 +360,9 @@ TEST_CASE("every algorithm and qop agrees with an OpenSSL computation", "[digest
       REQUIRE(error == build_errc::none);
       char nc_hex[9];
       std::snprintf(nc_hex, sizeof nc_hex, "%08x", static_cast<unsigned>(nc));
-      const reference_case ref{a.md,       a.sess, q.chosen, "user",     "r \"1\"", "p\xc3\xa4ss: word", "POST",
-                               "/api/v1?x=1&y=2", "abc/def+==", "0123abcd", nc_hex, body};
+      const reference_case ref{
+          a.md,         a.sess,     q.chosen, "user", "r \"1\"", "p\xc3\xa4ss: word", "POST", "/api/v1?x=1&y=2",
+          "abc/def+==", "0123abcd", nc_hex,   body};
       CHECK(param_of(out, "response") == reference_response(ref));
       CHECK(param_of(out, "qop") == (q.offered ? q.chosen : "<absent>"));
       CHECK(param_of(out, "nc") == (q.offered ? nc_hex : "<absent>"));
@@ -352,8 +373,8 @@ TEST_CASE("every algorithm and qop agrees with an OpenSSL computation", "[digest
       reference_case rsp = ref;
       rsp.method = "";
       rsp.body = "{\"ok\":true}";
-      const std::string info_field = "rspauth=\"" + reference_response(rsp) + "\", qop=" + q.chosen + ", nc=" +
-                                     nc_hex + ", cnonce=\"0123abcd\", nextnonce=\"next\"";
+      const std::string info_field = "rspauth=\"" + reference_response(rsp) + "\", qop=" + q.chosen + ", nc=" + nc_hex +
+                                     ", cnonce=\"0123abcd\", nextnonce=\"next\"";
       const auto list = wwwauth::parse_challenges(challenge);
       const wwwauth::challenge c = only_challenge(list);
       CHECK(wwwauth::verify_authentication_info(c, in, wwwauth::parse_auth_info(info_field), rsp.body) ==

@@ -78,8 +78,8 @@ TEST_CASE("Digest round trip: challenge, credentials, verification, rspauth", "[
   const wwwauth::digest_nonce_issuer issuer("a server secret of thirty-two by", 60);
   const wwwauth::digest_nonce nonce = issuer.issue(1000, 1);
   const wwwauth::digest_nonce next = issuer.issue(1010, 2);
-  const digest_algorithm algorithms[] = {digest_algorithm::md5,          digest_algorithm::md5_sess,
-                                         digest_algorithm::sha_256,      digest_algorithm::sha_256_sess,
+  const digest_algorithm algorithms[] = {digest_algorithm::md5,         digest_algorithm::md5_sess,
+                                         digest_algorithm::sha_256,     digest_algorithm::sha_256_sess,
                                          digest_algorithm::sha_512_256, digest_algorithm::sha_512_256_sess};
   const digest_qop qops[] = {digest_qop::auth, digest_qop::auth_int, digest_qop::none};
   for (const digest_algorithm alg : algorithms) {
@@ -122,9 +122,9 @@ TEST_CASE("Digest round trip: challenge, credentials, verification, rspauth", "[
         REQUIRE(verdict);
 
         std::array<char, 256> buf{};
-        const auto info = wwwauth::write_authentication_info(
-            answer, verdict, with_next_nonce ? next.view() : std::string_view(), buf.data(), buf.size(),
-            "response body");
+        const auto info =
+            wwwauth::write_authentication_info(answer, verdict, with_next_nonce ? next.view() : std::string_view(),
+                                               buf.data(), buf.size(), "response body");
         REQUIRE(info);
         const std::string_view info_field(buf.data(), info.size);
         const auto params = wwwauth::parse_auth_info(info_field);
@@ -141,8 +141,7 @@ TEST_CASE("Digest round trip: challenge, credentials, verification, rspauth", "[
 }
 
 TEST_CASE("Authentication-Info needs verified credentials", "[digest_reply]") {
-  const auto creds =
-      wwwauth::parse_credentials(R"(Digest username="u", realm="r", nonce="n", uri="/", response="0")");
+  const auto creds = wwwauth::parse_credentials(R"(Digest username="u", realm="r", nonce="n", uri="/", response="0")");
   const wwwauth::digest_answer answer = wwwauth::read_digest_credentials(creds);
   wwwauth::digest_request request;
   request.method = "GET";

@@ -104,11 +104,17 @@ TEST_CASE("Digest: one altered parameter, one verdict", "[digest_verify]") {
   const row rows[] = {
       {"as sent", std::string(rfc7616_md5), request, password, verify_errc::none},
       {"wrong password", std::string(rfc7616_md5), request, {"Mufasa", "Circle of life"}, verify_errc::wrong_response},
-      {"other user's name in A1", std::string(rfc7616_md5), request, {"mufasa", "Circle of Life"},
+      {"other user's name in A1",
+       std::string(rfc7616_md5),
+       request,
+       {"mufasa", "Circle of Life"},
        verify_errc::wrong_response},
       {"stored HA1", std::string(rfc7616_md5), request, {"", "", md5_ha1.view()}, verify_errc::none},
       {"stored HA1 in uppercase", std::string(rfc7616_md5), request, {"", "", upper_ha1}, verify_errc::none},
-      {"SHA-256 HA1 for MD5", std::string(rfc7616_md5), request, {"", "", sha_ha1.view()},
+      {"SHA-256 HA1 for MD5",
+       std::string(rfc7616_md5),
+       request,
+       {"", "", sha_ha1.view()},
        verify_errc::secret_mismatch},
       {"SHA-256 stored HA1", std::string(rfc7616_sha256), request, {"", "", sha_ha1.view()}, verify_errc::none},
       {"uppercase response", replace(rfc7616_md5, "8ca523f5e9506fed", "8CA523F5E9506FED"), request, password,
@@ -122,30 +128,35 @@ TEST_CASE("Digest: one altered parameter, one verdict", "[digest_verify]") {
       {"realm not the server's", std::string(rfc7616_md5), get("other"), password, verify_errc::realm_mismatch},
       {"uri not the target", std::string(rfc7616_md5), other_target, password, verify_errc::uri_mismatch},
       {"algorithm not offered", std::string(rfc7616_md5), sha_only, password, verify_errc::unsupported_algorithm},
-      {"algorithm absent means MD5", replace(rfc7616_md5, "algorithm=MD5, ", ""), request, password,
-       verify_errc::none},
+      {"algorithm absent means MD5", replace(rfc7616_md5, "algorithm=MD5, ", ""), request, password, verify_errc::none},
       {"algorithm case-insensitive", replace(rfc7616_md5, "algorithm=MD5", "algorithm=md5"), request, password,
        verify_errc::none},
       {"unknown algorithm", replace(rfc7616_md5, "algorithm=MD5", "algorithm=SHA-1"), request, password,
        verify_errc::unsupported_algorithm},
       {"qop not offered", std::string(rfc7616_md5), auth_int_only, password, verify_errc::unsupported_qop},
-      {"no qop, not offered", replace(rfc2617, "qop=auth, ", ""), get("testrealm@host.com"),
-       {"Mufasa", "Circle Of Life"}, verify_errc::unsupported_qop},
+      {"no qop, not offered",
+       replace(rfc2617, "qop=auth, ", ""),
+       get("testrealm@host.com"),
+       {"Mufasa", "Circle Of Life"},
+       verify_errc::unsupported_qop},
       {"unknown qop", replace(rfc7616_md5, "qop=auth", "qop=auth-conf"), request, password,
        verify_errc::unsupported_qop},
       {"no nonce", replace(rfc7616_md5, R"(nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", )", ""), request,
        password, verify_errc::malformed},
       {"no uri", replace(rfc7616_md5, R"(uri="/dir/index.html", )", ""), request, password, verify_errc::malformed},
-      {"no response", replace(rfc7616_md5, R"(response="8ca523f5e9506fed4657c9700eebdbec", )", ""), request,
-       password, verify_errc::malformed},
+      {"no response", replace(rfc7616_md5, R"(response="8ca523f5e9506fed4657c9700eebdbec", )", ""), request, password,
+       verify_errc::malformed},
       {"qop without cnonce", replace(rfc7616_md5, R"(cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", )", ""),
        request, password, verify_errc::malformed},
       {"nc of 7 digits", replace(rfc7616_md5, "nc=00000001", "nc=0000001"), request, password, verify_errc::malformed},
       {"nc not hex", replace(rfc7616_md5, "nc=00000001", "nc=0000000g"), request, password, verify_errc::malformed},
       {"username and username*", replace(rfc7616_md5, "username=\"Mufasa\"", "username=\"Mufasa\", username*=UTF-8''M"),
        request, password, verify_errc::malformed},
-      {"-sess without qop", replace(replace(rfc2617, "qop=auth, ", ""), "uri=", "algorithm=MD5-sess, uri="),
-       get("testrealm@host.com"), {"Mufasa", "Circle Of Life"}, verify_errc::unsupported_qop},
+      {"-sess without qop",
+       replace(replace(rfc2617, "qop=auth, ", ""), "uri=", "algorithm=MD5-sess, uri="),
+       get("testrealm@host.com"),
+       {"Mufasa", "Circle Of Life"},
+       verify_errc::unsupported_qop},
       {"userhash neither true nor false", std::string(rfc7616_md5) + ", userhash=maybe", request, password,
        verify_errc::malformed},
       {"Basic", "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==", request, password, verify_errc::wrong_scheme},
@@ -178,8 +189,7 @@ TEST_CASE("Digest: the user name to look up", "[digest_verify]") {
   for (const auto& r : rows) {
     INFO(r.name);
     // Only the name matters here: add what read_digest_credentials requires.
-    const std::string field =
-        std::string(r.field) + R"(, realm="r", nonce="n", uri="/", response="0")";
+    const std::string field = std::string(r.field) + R"(, realm="r", nonce="n", uri="/", response="0")";
     const auto creds = wwwauth::parse_credentials(field);
     const wwwauth::digest_answer a = wwwauth::read_digest_credentials(creds);
     REQUIRE(a);
@@ -188,7 +198,8 @@ TEST_CASE("Digest: the user name to look up", "[digest_verify]") {
     CHECK(u.error == r.error);
     CHECK(u.name == r.user);
   }
-  const auto creds = wwwauth::parse_credentials(R"(Digest username="Mufasa", realm="r", nonce="n", uri="/", response="0")");
+  const auto creds =
+      wwwauth::parse_credentials(R"(Digest username="Mufasa", realm="r", nonce="n", uri="/", response="0")");
   std::array<char, 3> small{};
   const auto u = wwwauth::decode_digest_username(wwwauth::read_digest_credentials(creds), small.data(), small.size());
   CHECK(u.error == verify_errc::buffer_too_small);
@@ -201,9 +212,12 @@ TEST_CASE("Digest: what the client's builder sends, the verifier accepts", "[dig
     digest_algorithm id;
   };
   const algorithm_row algorithms[] = {
-      {"MD5", digest_algorithm::md5},           {"MD5-sess", digest_algorithm::md5_sess},
-      {"SHA-256", digest_algorithm::sha_256},   {"SHA-256-sess", digest_algorithm::sha_256_sess},
-      {"SHA-512-256", digest_algorithm::sha_512_256}, {"SHA-512-256-sess", digest_algorithm::sha_512_256_sess},
+      {"MD5", digest_algorithm::md5},
+      {"MD5-sess", digest_algorithm::md5_sess},
+      {"SHA-256", digest_algorithm::sha_256},
+      {"SHA-256-sess", digest_algorithm::sha_256_sess},
+      {"SHA-512-256", digest_algorithm::sha_512_256},
+      {"SHA-512-256-sess", digest_algorithm::sha_512_256_sess},
   };
   struct qop_row {
     std::string_view offered;  // the challenge's qop parameter
@@ -226,10 +240,9 @@ TEST_CASE("Digest: what the client's builder sends, the verifier accepts", "[dig
         const bool sess = wwwauth::info(alg.id).sess;
         if (sess && q.offered.empty()) continue;  // -sess needs qop
         INFO(alg.name << " " << q.offered << user.name);
-        const std::string challenge_field = "Digest realm=\"api@example.org\", " + std::string(q.offered) +
-                                            "algorithm=" + std::string(alg.name) +
-                                            ", nonce=\"5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK\"" +
-                                            (user.userhash ? ", userhash=true" : "");
+        const std::string challenge_field =
+            "Digest realm=\"api@example.org\", " + std::string(q.offered) + "algorithm=" + std::string(alg.name) +
+            ", nonce=\"5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK\"" + (user.userhash ? ", userhash=true" : "");
         const auto list = wwwauth::parse_challenges(challenge_field);
         REQUIRE(list.size() == 1);
         wwwauth::digest_input in;

@@ -77,10 +77,10 @@ TEST_CASE("a hint about a challenge carries its index in the list") {
   };
   const row rows[] = {
       {"Negotiate second", "GET https://10.1.2.3/\n\n401\nWWW-Authenticate: Basic realm=\"x\", Negotiate\n\n", 1},
-      {"Negotiate only sent", "GET https://10.1.2.3/\nAuthorization: Negotiate YII=\n\n401\n\n",
-       wwwauth::hint::npos},
-      {"Basic third", "GET http://a.test/\n\n401\nWWW-Authenticate: Bearer\nWWW-Authenticate: Digest realm=\"a\", "
-                      "nonce=\"n\"\nWWW-Authenticate: Basic realm=\"a\"\n\n",
+      {"Negotiate only sent", "GET https://10.1.2.3/\nAuthorization: Negotiate YII=\n\n401\n\n", wwwauth::hint::npos},
+      {"Basic third",
+       "GET http://a.test/\n\n401\nWWW-Authenticate: Bearer\nWWW-Authenticate: Digest realm=\"a\", "
+       "nonce=\"n\"\nWWW-Authenticate: Basic realm=\"a\"\n\n",
        2},
   };
   for (const row& r : rows) {

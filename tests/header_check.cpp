@@ -2,6 +2,4 @@
 // build as embedded users build it.
 #include <wwwauth/wwwauth.hpp>
 
-int wwwauth_header_check() {
-  return static_cast<int>(wwwauth::parse_challenges("Basic realm=\"x\"").size());
-}
+int wwwauth_header_check() { return static_cast<int>(wwwauth::parse_challenges("Basic realm=\"x\"").size()); }

@@ -70,8 +70,7 @@ const std::vector<scheme_row> scheme_rows = {
      "scram-sha-256.credentials"},
     {"Vapid", scheme_id::vapid, "vapid", 8292, true, credential_kind::key_pair, "vapid.credentials"},
     {"ntlm", scheme_id::ntlm, "NTLM", 0, false, credential_kind::windows_account, "ntlm.windows"},
-    {"KERBEROS", scheme_id::kerberos, "Kerberos", 0, false, credential_kind::kerberos_ticket,
-     "kerberos.credentials"},
+    {"KERBEROS", scheme_id::kerberos, "Kerberos", 0, false, credential_kind::kerberos_ticket, "kerberos.credentials"},
 };
 
 }  // namespace
@@ -111,31 +110,31 @@ TEST_CASE("parameters and which are required") {
     bool required;
   };
   const std::vector<row> rows = {
-      {scheme_id::basic, "realm", true, true},          // RFC 7617 section 2
-      {scheme_id::basic, "CHARSET", true, false},       // RFC 7617 section 2.1
+      {scheme_id::basic, "realm", true, true},     // RFC 7617 section 2
+      {scheme_id::basic, "CHARSET", true, false},  // RFC 7617 section 2.1
       {scheme_id::basic, "nonce", false, false},
-      {scheme_id::digest, "realm", true, true},         // RFC 7616 section 3.3
+      {scheme_id::digest, "realm", true, true},  // RFC 7616 section 3.3
       {scheme_id::digest, "nonce", true, true},
       {scheme_id::digest, "qop", true, true},
       {scheme_id::digest, "stale", true, false},
       {scheme_id::digest, "userhash", true, false},
-      {scheme_id::digest, "response", true, true},      // section 3.4
-      {scheme_id::digest, "cnonce", true, false},       // only with qop
-      {scheme_id::bearer, "scope", true, false},        // RFC 6750 section 3
+      {scheme_id::digest, "response", true, true},  // section 3.4
+      {scheme_id::digest, "cnonce", true, false},   // only with qop
+      {scheme_id::bearer, "scope", true, false},    // RFC 6750 section 3
       {scheme_id::bearer, "error_description", true, false},
       {scheme_id::bearer, "resource_metadata", true, false},  // RFC 9728 section 5.1
-      {scheme_id::bearer, "acr_values", true, false},   // RFC 9470 section 3
-      {scheme_id::dpop, "algs", true, false},           // RFC 9449 section 7.1
-      {scheme_id::gnap, "as_uri", true, true},          // RFC 9635
-      {scheme_id::hoba, "challenge", true, true},       // RFC 7486 section 3
+      {scheme_id::bearer, "acr_values", true, false},         // RFC 9470 section 3
+      {scheme_id::dpop, "algs", true, false},                 // RFC 9449 section 7.1
+      {scheme_id::gnap, "as_uri", true, true},                // RFC 9635
+      {scheme_id::hoba, "challenge", true, true},             // RFC 7486 section 3
       {scheme_id::hoba, "max-age", true, true},
       {scheme_id::privatetoken, "token-key", true, true},  // RFC 9577 section 2.1
       {scheme_id::privatetoken, "max-age", true, false},
-      {scheme_id::vapid, "k", true, true},              // RFC 8292 section 3
-      {scheme_id::concealed, "v", true, true},          // RFC 9729
-      {scheme_id::scram_sha_256, "sid", true, false},   // RFC 7804 section 5
+      {scheme_id::vapid, "k", true, true},                // RFC 8292 section 3
+      {scheme_id::concealed, "v", true, true},            // RFC 9729
+      {scheme_id::scram_sha_256, "sid", true, false},     // RFC 7804 section 5
       {scheme_id::oauth, "oauth_signature", true, true},  // RFC 5849 section 3.5.1
-      {scheme_id::negotiate, "realm", false, false},    // a token68 only
+      {scheme_id::negotiate, "realm", false, false},      // a token68 only
       {scheme_id::ntlm, "realm", false, false},
   };
   for (const row& r : rows) {

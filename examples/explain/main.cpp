@@ -317,7 +317,8 @@ void print_text(const subject& s, const wwwauth::challenge_list& list, const exp
   }
   if (list.empty() && !s.fields.empty() && list.ok()) std::cout << "No challenge in the fields.\n";
   // Lenient parsing read past these errors; strict stopped at error().
-  for (const wwwauth::parse_error& e : list.recovered()) print_syntax_error(s, e, "Recovered from a syntax error", paint);
+  for (const wwwauth::parse_error& e : list.recovered())
+    print_syntax_error(s, e, "Recovered from a syntax error", paint);
   if (list.recovered().dropped() != 0) {
     std::cout << list.recovered().dropped() << " more syntax errors recovered from, not listed\n";
   }

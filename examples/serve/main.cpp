@@ -95,9 +95,12 @@ bool parse_args(int argc, char** argv, options& o) {
       if (!found) return false;
       o.algorithms.push_back(found.id);
     } else if (arg == "--qop") {
-      if (value == "auth") o.qop = wwwauth::digest_qop::auth;
-      else if (value == "auth-int") o.qop = wwwauth::digest_qop::auth_int;
-      else return false;
+      if (value == "auth")
+        o.qop = wwwauth::digest_qop::auth;
+      else if (value == "auth-int")
+        o.qop = wwwauth::digest_qop::auth_int;
+      else
+        return false;
     } else if (arg == "--nonce-lifetime") {
       if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) return false;
       o.nonce_lifetime = std::strtoull(value.c_str(), nullptr, 10);
@@ -147,8 +150,10 @@ class server {
     if (res.status == 200) return;
     res.status = 401;
     for (const std::string& scheme : o_.schemes) {
-      if (scheme == "basic") add_basic_challenge(res);
-      else add_digest_challenges(res, stale);
+      if (scheme == "basic")
+        add_basic_challenge(res);
+      else
+        add_digest_challenges(res, stale);
     }
     res.set_content("401 Unauthorized\n", "text/plain");
   }
@@ -180,8 +185,8 @@ class server {
     if (!b) return "Basic: " + std::string(b.message());
     const user* u = find_user(b.user_id);
     // Compare a password even for an unknown user, so that the time does not tell users apart.
-    const bool right = wwwauth::constant_time_equals(b.password, u != nullptr ? u->password : std::string()) &&
-                       u != nullptr;
+    const bool right =
+        wwwauth::constant_time_equals(b.password, u != nullptr ? u->password : std::string()) && u != nullptr;
     if (!right) return "Basic: wrong user or password";
     grant(res, u->name);
     return "Basic: " + u->name + " ok";
@@ -233,7 +238,8 @@ class server {
     grant(res, u->name);
     std::array<char, 512> info{};
     const auto written = wwwauth::write_authentication_info(answer, verdict, {}, info.data(), info.size(), res.body);
-    if (written && written.size <= info.size()) res.set_header("Authentication-Info", std::string(info.data(), written.size));
+    if (written && written.size <= info.size())
+      res.set_header("Authentication-Info", std::string(info.data(), written.size));
     return "Digest: " + u->name + " ok";
   }
 

@@ -65,8 +65,8 @@ constexpr build_output<OutIt> write_basic_credentials(const challenge& c, std::s
   return write_basic_credentials(user, password, out);
 }
 
-constexpr build_result write_basic_credentials(const challenge& c, std::string_view user,
-                                               std::string_view password, char* buf, std::size_t cap) noexcept {
+constexpr build_result write_basic_credentials(const challenge& c, std::string_view user, std::string_view password,
+                                               char* buf, std::size_t cap) noexcept {
   return detail::to_buffer(buf, cap, [&](auto out) { return write_basic_credentials(c, user, password, out); });
 }
 

@@ -100,8 +100,7 @@ class challenge_list {
 
  private:
   friend constexpr challenge_list parse_challenges(std::string_view field, mode m) noexcept;
-  friend constexpr challenge_list parse_challenges(const std::string_view* fields, std::size_t count,
-                                                   mode m) noexcept;
+  friend constexpr challenge_list parse_challenges(const std::string_view* fields, std::size_t count, mode m) noexcept;
 
   constexpr challenge_list(detail::cursor start, mode m) noexcept : mode_(m) {
     if (m == mode::lenient) {
@@ -117,7 +116,8 @@ class challenge_list {
     while (!p.cur.at_end()) {
       detail::challenge_parts parts;
       const bool complete = detail::with_duplicate_check(
-          p, [&](detail::element_parser& parser, detail::duplicate_check* d) { return parser.parse_challenge(parts, d); });
+          p,
+          [&](detail::element_parser& parser, detail::duplicate_check* d) { return parser.parse_challenge(parts, d); });
       if (!complete) break;
       // Most fields hold one or two challenges: keeping the first spares iteration from
       // parsing it again.
@@ -167,15 +167,15 @@ constexpr challenge_list parse_challenges(const std::string_view* fields, std::s
 // Any contiguous container of string_views with data() and size(), such as
 // std::array<std::string_view, N> or std::vector<std::string_view>.
 template <class Fields, class = std::enable_if_t<!std::is_convertible_v<const Fields&, std::string_view>>,
-          class = std::enable_if_t<std::is_convertible_v<decltype(std::declval<const Fields&>().data()),
-                                                         const std::string_view*>>>
+          class = std::enable_if_t<
+              std::is_convertible_v<decltype(std::declval<const Fields&>().data()), const std::string_view*>>>
 constexpr challenge_list parse_challenges(const Fields& fields, mode m = mode::strict) noexcept {
   return parse_challenges(fields.data(), fields.size(), m);
 }
 // A temporary container would leave the list pointing at its freed array: refused.
 template <class Fields, class = std::enable_if_t<!std::is_lvalue_reference_v<Fields>>,
-          class = std::enable_if_t<std::is_convertible_v<decltype(std::declval<const Fields&>().data()),
-                                                         const std::string_view*>>>
+          class = std::enable_if_t<
+              std::is_convertible_v<decltype(std::declval<const Fields&>().data()), const std::string_view*>>>
 challenge_list parse_challenges(Fields&& fields, mode m = mode::strict) = delete;
 
 }  // namespace wwwauth

@@ -87,8 +87,8 @@ constexpr build_errc check_challenge(std::string_view scheme, std::string_view t
 }
 
 template <class OutIt, class Params>
-constexpr build_output<OutIt> write_challenge(std::string_view scheme, std::string_view token68,
-                                              const Params& params, OutIt out) noexcept {
+constexpr build_output<OutIt> write_challenge(std::string_view scheme, std::string_view token68, const Params& params,
+                                              OutIt out) noexcept {
   const build_errc error = check_challenge(scheme, token68, params);
   if (error != build_errc::none) return {error, out};
   field_writer<OutIt> w(out);
@@ -100,12 +100,14 @@ constexpr build_output<OutIt> write_challenge(std::string_view scheme, std::stri
     if (first) w.put(' ');
     first = false;
     w.param_name(item.name);
-    const bool as_token = item.form == value_form::token ||
-                          (item.form == value_form::automatic && iequals(scheme, "Digest") &&
-                           token_valued_digest_param(item.name));
+    const bool as_token =
+        item.form == value_form::token ||
+        (item.form == value_form::automatic && iequals(scheme, "Digest") && token_valued_digest_param(item.name));
     // A token has no backslash, so a raw value that is a token is its own meaning.
-    if (as_token && is_token(item.value.raw())) w.put(item.value.raw());
-    else w.quoted(item.value);
+    if (as_token && is_token(item.value.raw()))
+      w.put(item.value.raw());
+    else
+      w.quoted(item.value);
   }
   return {build_errc::none, w.out()};
 }
@@ -114,8 +116,8 @@ constexpr build_output<OutIt> write_challenge(std::string_view scheme, std::stri
 
 // scheme 1*SP #auth-param, from the caller's parameters (none: the bare scheme).
 template <class OutIt>
-constexpr build_output<OutIt> write_challenge(std::string_view scheme, const challenge_param* params,
-                                              std::size_t count, OutIt out) noexcept {
+constexpr build_output<OutIt> write_challenge(std::string_view scheme, const challenge_param* params, std::size_t count,
+                                              OutIt out) noexcept {
   return detail::write_challenge(scheme, {}, detail::param_span{params, count}, out);
 }
 template <class OutIt, std::size_t N>

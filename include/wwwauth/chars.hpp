@@ -13,17 +13,27 @@ constexpr bool is_alpha(unsigned char c) noexcept { return (c >= 'a' && c <= 'z'
 constexpr bool is_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool is_tchar_rule(unsigned char c) noexcept {
   switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '.': case '^': case '_': case '`': case '|': case '~':
-      return true;
-    default:
-      return is_alpha(c) || is_digit(c);
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~': return true;
+    default: return is_alpha(c) || is_digit(c);
   }
 }
 // token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="   (section 11.2)
 constexpr bool is_token68_rule(unsigned char c) noexcept {
-  return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' ||
-         c == '/';
+  return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
 }
 // obs-text = %x80-FF; VCHAR = %x21-7E                                   (section 5.5)
 constexpr bool is_obs_text(unsigned char c) noexcept { return c >= 0x80; }
@@ -48,22 +58,39 @@ constexpr bool is_lenient_value_rule(unsigned char c) noexcept {
 //             / "~"   (RFC 8187 section 3.2.1: what an ext-value carries without %-encoding)
 constexpr bool is_attr_char_rule(unsigned char c) noexcept {
   switch (c) {
-    case '!': case '#': case '$': case '&': case '+': case '-': case '.': case '^': case '_':
-    case '`': case '|': case '~':
-      return true;
-    default:
-      return is_alpha(c) || is_digit(c);
+    case '!':
+    case '#':
+    case '$':
+    case '&':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~': return true;
+    default: return is_alpha(c) || is_digit(c);
   }
 }
 // mime-charsetc = ALPHA / DIGIT / "!" / "#" / "$" / "%" / "&" / "+" / "-" / "^" / "_" / "`"
 //                 / "{" / "}" / "~"   (RFC 8187 section 3.2.1, the charset of an ext-value)
 constexpr bool is_mime_charsetc_rule(unsigned char c) noexcept {
   switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '+': case '-': case '^': case '_':
-    case '`': case '{': case '}': case '~':
-      return true;
-    default:
-      return is_alpha(c) || is_digit(c);
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '+':
+    case '-':
+    case '^':
+    case '_':
+    case '`':
+    case '{':
+    case '}':
+    case '~': return true;
+    default: return is_alpha(c) || is_digit(c);
   }
 }
 
@@ -98,9 +125,7 @@ constexpr std::array<std::uint8_t, 256> make_table() noexcept {
 
 inline constexpr std::array<std::uint8_t, 256> table = make_table();
 
-constexpr bool has(char c, class_bit bit) noexcept {
-  return (table[static_cast<unsigned char>(c)] & bit) != 0;
-}
+constexpr bool has(char c, class_bit bit) noexcept { return (table[static_cast<unsigned char>(c)] & bit) != 0; }
 constexpr bool is_tchar(char c) noexcept { return has(c, tchar); }
 constexpr bool is_token68(char c) noexcept { return has(c, token68); }
 constexpr bool is_qdtext(char c) noexcept { return has(c, qdtext); }

@@ -225,7 +225,8 @@ constexpr set_cookie parse_set_cookie(std::string_view field) noexcept {
     const std::string_view av = rest.substr(0, next);
     const std::size_t eq = av.find('=');
     const std::string_view attr = detail::trim_wsp(av.substr(0, eq));
-    const std::string_view value = eq == std::string_view::npos ? av.substr(av.size()) : detail::trim_wsp(av.substr(eq + 1));
+    const std::string_view value =
+        eq == std::string_view::npos ? av.substr(av.size()) : detail::trim_wsp(av.substr(eq + 1));
     if (detail::iequals(attr, "max-age")) c.max_age_ = value;
     if (detail::iequals(attr, "expires")) c.expires_ = value;
     if (next == std::string_view::npos) break;

@@ -123,7 +123,8 @@ constexpr retry_verdict classify_retry(const challenge_list& list, const request
         if (same.index == hint::npos) same = {true, &rejected, i, f.realm, {}};
         // RFC 7616 section 3.3: only stale=true says the credentials were right; a nonce
         // other than the one answered does not (Chromium's HandleAnotherChallenge agrees).
-        if (digest && stale.index == hint::npos && f.is_stale()) stale = {true, &hints::retry_stale, i, f.realm, f.nonce};
+        if (digest && stale.index == hint::npos && f.is_stale())
+          stale = {true, &hints::retry_stale, i, f.realm, f.nonce};
       }
     }
     ++i;
@@ -157,7 +158,9 @@ constexpr void explain_bearer(hint_list<N>& out, const challenge_facts& f, std::
     if (!rejected) {
       const bool token_url = f.realm && starts_with_icase(f.realm.value(), "https://") && (f.service || f.scope);
       out.push(hint(token_url ? hints::bearer_token_missing_registry : hints::bearer_token_missing, i)
-                   .with(f.realm).with(f.service).with(f.scope));
+                   .with(f.realm)
+                   .with(f.service)
+                   .with(f.scope));
     }
   } else if (f.error_is("invalid_request")) {
     out.push(hint(hints::bearer_invalid_request, i).with(f.error_description).with(f.realm));
@@ -167,7 +170,9 @@ constexpr void explain_bearer(hint_list<N>& out, const challenge_facts& f, std::
     out.push(hint(hints::bearer_insufficient_scope, i).with(f.scope).with(f.error_description).with(f.realm));
   } else if (f.error_is("insufficient_user_authentication")) {
     out.push(hint(hints::bearer_insufficient_user_authentication, i)
-                 .with(f.acr_values).with(f.max_age).with(f.error_description));
+                 .with(f.acr_values)
+                 .with(f.max_age)
+                 .with(f.error_description));
   }
   // Any other error code is defined by no specification: error_description is all there is.
   if (f.resource_metadata) out.push(hint(hints::bearer_resource_metadata, i).with(f.resource_metadata));
@@ -198,8 +203,8 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge_list& list, 
       }
       if (f.algorithm) {
         const lookup_result<digest_algorithm> a = lookup_digest_algorithm(f.algorithm);
-        const hint_spec& spec = !a                 ? hints::digest_algorithm_unknown
-                                : !info(a.id).weak ? hints::digest_algorithm
+        const hint_spec& spec = !a                                  ? hints::digest_algorithm_unknown
+                                : !info(a.id).weak                  ? hints::digest_algorithm
                                 : offers_sha2_digest(list, f.realm) ? hints::digest_algorithm_weak_sha2_offered
                                                                     : hints::digest_algorithm_weak;
         out.push(hint(spec, i).with(f.algorithm));
@@ -207,9 +212,7 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge_list& list, 
       if (f.userhash && f.userhash.value().iequals("true")) out.push(hint(hints::digest_userhash, i).with(f.userhash));
       return;
     }
-    case scheme_id::bearer:
-      explain_bearer(out, f, i, rejected);
-      return;
+    case scheme_id::bearer: explain_bearer(out, f, i, rejected); return;
     case scheme_id::dpop: {
       const hint_spec& spec = f.error_is("use_dpop_nonce")       ? hints::dpop_use_nonce
                               : f.error_is("invalid_dpop_proof") ? hints::dpop_invalid_proof
@@ -217,9 +220,7 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge_list& list, 
       out.push(hint(spec, i).with(f.error).with(f.error_description).with(f.algs));
       return;
     }
-    default:
-      out.push(hint(hints::of_scheme(s.id), i).with(f.realm));
-      return;
+    default: out.push(hint(hints::of_scheme(s.id), i).with(f.realm)); return;
   }
 }
 
@@ -230,8 +231,7 @@ constexpr void explain_challenge(hint_list<N>& out, const challenge_list& list, 
 // mode; `sent` what the request carried. One pass over each challenge's parameters, plus
 // one more when credentials were sent (to classify the retry); no allocation.
 template <std::size_t Capacity = default_hint_capacity>
-constexpr hint_list<Capacity> diagnose(int status, const challenge_list& list,
-                                       const request_info& sent = {}) noexcept {
+constexpr hint_list<Capacity> diagnose(int status, const challenge_list& list, const request_info& sent = {}) noexcept {
   hint_list<Capacity> out;
   const bool auth_status = status == 401 || status == 407;
   if (status == 407) out.push(hint(hints::proxy_required, hint::npos));

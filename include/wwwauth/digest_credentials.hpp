@@ -38,11 +38,11 @@ namespace wwwauth {
 struct digest_input {
   input_view username;
   input_view password;
-  input_view method;  // the request method, e.g. "GET"
-  input_view uri;     // digest-uri: the request-target as the checking hop sees it
-  input_view cnonce;  // client nonce, chosen at random by the caller (qop and -sess need one)
-  std::uint32_t nc = 1;  // nonce count: requests sent with this nonce, this one included
-  input_view body;    // request body, hashed for qop=auth-int
+  input_view method;             // the request method, e.g. "GET"
+  input_view uri;                // digest-uri: the request-target as the checking hop sees it
+  input_view cnonce;             // client nonce, chosen at random by the caller (qop and -sess need one)
+  std::uint32_t nc = 1;          // nonce count: requests sent with this nonce, this one included
+  input_view body;               // request body, hashed for qop=auth-int
   bool prefer_auth_int = false;  // take auth-int when the server offers both (auth needs no body)
   // The nextnonce of a previous Authentication-Info (section 3.5), used instead of the
   // challenge's nonce when present.
@@ -79,8 +79,10 @@ constexpr void for_each_list_token(const param_value& v, F f) noexcept {
     if (c == ',') {
       flush();
     } else if (c != ' ' && c != '\t') {
-      if (n < token.size()) token[n++] = c;
-      else overflow = true;
+      if (n < token.size())
+        token[n++] = c;
+      else
+        overflow = true;
     }
     return true;
   });
@@ -115,9 +117,12 @@ constexpr digest_plan plan_digest(const challenge& c, const digest_input& in) no
       auth = auth || iequals(t, "auth");
       auth_int = auth_int || iequals(t, "auth-int");
     });
-    if (auth && !(auth_int && in.prefer_auth_int)) p.qop = digest_qop::auth;
-    else if (auth_int) p.qop = digest_qop::auth_int;  // the body is hashed; an empty one is a body too
-    else return fail(build_errc::unsupported_qop);
+    if (auth && !(auth_int && in.prefer_auth_int))
+      p.qop = digest_qop::auth;
+    else if (auth_int)
+      p.qop = digest_qop::auth_int;  // the body is hashed; an empty one is a body too
+    else
+      return fail(build_errc::unsupported_qop);
   }
   if (info(p.algorithm).sess && p.qop == digest_qop::none) return fail(build_errc::sess_without_qop);
   if (p.qop != digest_qop::none && in.cnonce.empty()) return fail(build_errc::missing_cnonce);
@@ -151,8 +156,8 @@ constexpr digest_values compute_digest(const digest_plan& p, const digest_input&
     const hex_digest ha1 = (hash_stream<Hash>() << in.username << ":" << p.realm << ":" << in.password).hex();
     const hex_digest body_hash = p.qop == digest_qop::auth_int ? (hash_stream<Hash>() << body).hex() : hex_digest{};
     digest_values v;
-    v.response = request_digest<Hash>(session_ha1<Hash>(ha1, info(p.algorithm).sess, x).view(), x, method,
-                                      body_hash.view());
+    v.response =
+        request_digest<Hash>(session_ha1<Hash>(ha1, info(p.algorithm).sess, x).view(), x, method, body_hash.view());
     if (p.userhash) v.username_hash = (hash_stream<Hash>() << in.username << ":" << p.realm).hex();
     return v;
   });
@@ -166,8 +171,7 @@ constexpr digest_values compute_digest(const digest_plan& p, const digest_input&
 // quoted again). A username that no quoted-string can carry (a control character) goes in
 // username* as an RFC 8187 ext-value: UTF-8''%-encoded; the caller passes UTF-8.
 template <class OutIt>
-constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const digest_input& in,
-                                                       OutIt out) noexcept {
+constexpr build_output<OutIt> write_digest_credentials(const challenge& c, const digest_input& in, OutIt out) noexcept {
   const detail::digest_plan p = detail::plan_digest(c, in);
   if (p.error != build_errc::none) return {p.error, out};
   const detail::digest_values v = detail::compute_digest(p, in, in.method, in.body);
@@ -231,8 +235,7 @@ constexpr verify_errc verify_authentication_info(const challenge& c, const diges
   if (p.qop != digest_qop::none) {
     const auto nc = detail::to_hex(in.nc);
     const auth_param qop = info.param("qop"), nc_param = info.param("nc"), cnonce = info.param("cnonce");
-    if ((qop && !qop.value().iequals(detail::qop_name(p.qop))) ||
-        (nc_param && !nc_param.value().iequals(nc.view())) ||
+    if ((qop && !qop.value().iequals(detail::qop_name(p.qop))) || (nc_param && !nc_param.value().iequals(nc.view())) ||
         (cnonce && !cnonce.value().equals(in.cnonce)))
       return verify_errc::echo_mismatch;
   }

@@ -75,7 +75,7 @@ constexpr std::string_view qop_name(digest_qop q) noexcept {
 struct digest_exchange {
   digest_qop qop = digest_qop::none;
   param_value nonce{};
-  param_value nc{};      // as sent: 8 hex digits
+  param_value nc{};  // as sent: 8 hex digits
   param_value cnonce{};
   param_value uri{};
 };
@@ -135,8 +135,7 @@ constexpr std::size_t digest_hex_size(digest_algorithm a) noexcept {
 constexpr hex_digest digest_ha1(digest_algorithm a, std::string_view username, std::string_view realm,
                                 std::string_view password) noexcept {
   return detail::with_digest_hash(a, [&](auto tag) {
-    return (detail::hash_stream<typename decltype(tag)::type>() << username << ":" << realm << ":" << password)
-        .hex();
+    return (detail::hash_stream<typename decltype(tag)::type>() << username << ":" << realm << ":" << password).hex();
   });
 }
 

@@ -27,14 +27,14 @@ namespace wwwauth {
 struct digest_challenge {
   std::string_view realm;
   std::string_view nonce;
-  std::string_view opaque{};   // echoed by clients unchanged
-  std::string_view domain{};   // space-separated URIs of the protection space (section 3.3)
+  std::string_view opaque{};  // echoed by clients unchanged
+  std::string_view domain{};  // space-separated URIs of the protection space (section 3.3)
   digest_algorithm algorithm = digest_algorithm::sha_256;
-  bool send_algorithm = true;  // false: no algorithm parameter, which means MD5 (RFC 2069 clients)
+  bool send_algorithm = true;             // false: no algorithm parameter, which means MD5 (RFC 2069 clients)
   digest_qop_set qops{digest_qop::auth};  // empty (or only none): no qop parameter
-  bool stale = false;          // the credentials were right, the nonce had expired
-  bool userhash = false;       // the client may send H(username ":" realm) as username
-  bool charset_utf8 = false;   // charset=UTF-8: names and passwords are UTF-8
+  bool stale = false;                     // the credentials were right, the nonce had expired
+  bool userhash = false;                  // the client may send H(username ":" realm) as username
+  bool charset_utf8 = false;              // charset=UTF-8: names and passwords are UTF-8
 };
 
 template <class OutIt>
@@ -89,8 +89,8 @@ constexpr build_output<OutIt> write_authentication_info(const digest_answer& a, 
 constexpr build_result write_authentication_info(const digest_answer& a, const digest_verdict& v,
                                                  std::string_view next_nonce, char* buf, std::size_t cap,
                                                  std::string_view response_body = {}) noexcept {
-  return detail::to_buffer(
-      buf, cap, [&](auto out) { return write_authentication_info(a, v, next_nonce, response_body, out); });
+  return detail::to_buffer(buf, cap,
+                           [&](auto out) { return write_authentication_info(a, v, next_nonce, response_body, out); });
 }
 
 }  // namespace wwwauth

@@ -36,14 +36,14 @@ struct digest_answer {
   std::string_view bad_param{};  // for malformed, unsupported_algorithm and unsupported_qop: its name
   param_value username{};        // username, or the ext-value of username* (username_is_ext)
   bool username_is_ext = false;
-  bool userhash = false;         // username is H(username ":" realm) (section 3.4.4)
+  bool userhash = false;  // username is H(username ":" realm) (section 3.4.4)
   param_value realm{};
   param_value nonce{};
   param_value uri{};
   param_value response{};
   param_value cnonce{};
-  param_value nc{};              // as sent: 8 hex digits
-  std::uint32_t nonce_count = 0; // nc's value
+  param_value nc{};               // as sent: 8 hex digits
+  std::uint32_t nonce_count = 0;  // nc's value
   param_value opaque{};
   digest_algorithm algorithm = default_digest_algorithm;
   digest_qop qop = digest_qop::none;
@@ -107,17 +107,22 @@ constexpr digest_answer read_digest_credentials(const credentials& c) noexcept {
     a.algorithm = known.id;
   }
   if (const auth_param qop = c.param("qop")) {
-    if (qop.value().iequals("auth")) a.qop = digest_qop::auth;
-    else if (qop.value().iequals("auth-int")) a.qop = digest_qop::auth_int;
-    else return fail(verify_errc::unsupported_qop, "qop");
+    if (qop.value().iequals("auth"))
+      a.qop = digest_qop::auth;
+    else if (qop.value().iequals("auth-int"))
+      a.qop = digest_qop::auth_int;
+    else
+      return fail(verify_errc::unsupported_qop, "qop");
     if (!required("cnonce", a.cnonce)) return fail(verify_errc::malformed, "cnonce");
     if (!required("nc", a.nc) || !detail::parse_nc(a.nc, a.nonce_count)) return fail(verify_errc::malformed, "nc");
   } else if (info(a.algorithm).sess) {
     return fail(verify_errc::unsupported_qop, "qop");  // -sess hashes the cnonce, sent only with qop
   }
   if (const auth_param uh = c.param("userhash")) {
-    if (uh.value().iequals("true")) a.userhash = true;
-    else if (!uh.value().iequals("false")) return fail(verify_errc::malformed, "userhash");
+    if (uh.value().iequals("true"))
+      a.userhash = true;
+    else if (!uh.value().iequals("false"))
+      return fail(verify_errc::malformed, "userhash");
   }
   // A hashed name is hex: it never needs username* (section 3.4.4).
   if (a.userhash && a.username_is_ext) return fail(verify_errc::malformed, "username*");
@@ -146,8 +151,10 @@ constexpr digest_username decode_digest_username(const digest_answer& a, char* b
   } else {
     u.size = a.username.decode_into(buf, cap);
   }
-  if (u.size > cap) u.error = verify_errc::buffer_too_small;
-  else u.name = std::string_view(buf, u.size);
+  if (u.size > cap)
+    u.error = verify_errc::buffer_too_small;
+  else
+    u.name = std::string_view(buf, u.size);
   return u;
 }
 
@@ -173,13 +180,13 @@ using digest_qop_set = digest_option_set<digest_qop>;
 
 // The request the credentials came with, and what the server offered.
 struct digest_request {
-  std::string_view method;     // the request method
-  std::string_view target;     // the request-target exactly as in the request line
-  std::string_view realm;      // this server's realm
-  std::string_view body{};     // auth-int: the request body, unless body_hash is given
+  std::string_view method;       // the request method
+  std::string_view target;       // the request-target exactly as in the request line
+  std::string_view realm;        // this server's realm
+  std::string_view body{};       // auth-int: the request body, unless body_hash is given
   std::string_view body_hash{};  // auth-int: H(body) from digest_body_hash, for a body streamed
-  digest_algorithm_set algorithms{digest_algorithm::md5,      digest_algorithm::md5_sess,
-                                  digest_algorithm::sha_256,  digest_algorithm::sha_256_sess,
+  digest_algorithm_set algorithms{digest_algorithm::md5,         digest_algorithm::md5_sess,
+                                  digest_algorithm::sha_256,     digest_algorithm::sha_256_sess,
                                   digest_algorithm::sha_512_256, digest_algorithm::sha_512_256_sess};
   // none only for RFC 2069 clients, when the challenge had no qop
   digest_qop_set qops{digest_qop::auth, digest_qop::auth_int};
@@ -190,7 +197,7 @@ struct digest_request {
 struct digest_secret {
   std::string_view username;  // the name A1 hashes (the one behind a userhash)
   std::string_view password{};
-  std::string_view ha1{};     // when not empty, used instead of the password
+  std::string_view ha1{};  // when not empty, used instead of the password
 };
 
 struct digest_verdict {

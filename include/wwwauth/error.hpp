@@ -79,9 +79,7 @@ struct parse_error {
   friend constexpr bool operator==(const parse_error& a, const parse_error& b) noexcept {
     return a.code == b.code && a.field == b.field && a.offset == b.offset;
   }
-  friend constexpr bool operator!=(const parse_error& a, const parse_error& b) noexcept {
-    return !(a == b);
-  }
+  friend constexpr bool operator!=(const parse_error& a, const parse_error& b) noexcept { return !(a == b); }
 };
 
 // Lenient challenge lists keep at most this many of the errors they recovered from; more are

@@ -347,8 +347,8 @@ constexpr void explain_transport(hint_list<N>& out, const exchange& e, const url
   const header_field sent = e.request_headers.find("Authorization");
   const bool used = sent && iequals(credentials_scheme(sent.value), info(scheme_id::basic).name);
   if (offered == hint::npos && !used) return;
-  const hint_spec& spec = url.host_is_loopback() ? hints::transport_basic_over_http_loopback
-                                                 : hints::transport_basic_over_http;
+  const hint_spec& spec =
+      url.host_is_loopback() ? hints::transport_basic_over_http_loopback : hints::transport_basic_over_http;
   out.push(hint(spec, offered).with(seen("url", shown_url(e.url))));
 }
 

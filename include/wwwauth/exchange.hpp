@@ -66,10 +66,10 @@ class header_fields {
 };
 
 struct exchange {
-  std::string_view method{};       // the request method, as sent
-  std::string_view url{};          // the request's absolute URL (scheme://host[:port]/...)
+  std::string_view method{};  // the request method, as sent
+  std::string_view url{};     // the request's absolute URL (scheme://host[:port]/...)
   header_fields request_headers{};
-  int status = 0;                  // the response's status code (0: no response)
+  int status = 0;  // the response's status code (0: no response)
   header_fields response_headers{};
   std::string_view body{};         // the first bytes of the response body (a prefix may be cut anywhere)
   bool followed_redirect = false;  // the history's next exchange is the redirect this response asked for

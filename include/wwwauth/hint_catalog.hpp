@@ -136,8 +136,8 @@ enum class generic_fix : std::uint8_t {
   read_header = 1U << 5U,
 };
 inline constexpr std::array<generic_fix, 6> generic_fixes{
-    {generic_fix::check_url, generic_fix::clear_credentials, generic_fix::clear_cookies,
-     generic_fix::flush_dns, generic_fix::disable_security_plugins, generic_fix::read_header}};
+    {generic_fix::check_url, generic_fix::clear_credentials, generic_fix::clear_cookies, generic_fix::flush_dns,
+     generic_fix::disable_security_plugins, generic_fix::read_header}};
 
 constexpr std::string_view name(generic_fix f) noexcept {
   switch (f) {
@@ -442,21 +442,61 @@ inline constexpr hint_spec transport_basic_over_http_loopback{
     "it is readable to anything that watches local traffic; use https anywhere else."};
 
 // Every row, for documentation and tests.
-inline constexpr std::array<const hint_spec*, 55> all{{
-    &challenge_missing, &syntax_error, &syntax_error_recovered, &scheme_unknown, &proxy_required, &retry_rejected,
-    &retry_rejected_token, &retry_rejected_ticket, &retry_rejected_key, &retry_stale, &retry_other_realm,
-    &retry_other_scheme, &basic_credentials, &basic_credentials_rejected, &basic_charset, &digest_credentials,
-    &digest_credentials_rejected, &digest_stale, &digest_algorithm, &digest_algorithm_weak,
-    &digest_algorithm_weak_sha2_offered, &digest_algorithm_unknown, &digest_userhash, &bearer_token_missing,
-    &bearer_token_missing_registry, &bearer_invalid_request, &bearer_invalid_token, &bearer_insufficient_scope,
-    &bearer_resource_metadata, &bearer_insufficient_user_authentication, &dpop_use_nonce,
-    &dpop_invalid_proof, &dpop_credentials, &negotiate_kerberos, &ntlm_windows,
-    &kerberos_credentials, &concealed_credentials, &gnap_credentials, &hoba_credentials,
-    &mutual_credentials, &oauth_credentials, &privatetoken_credentials, &scram_sha_1_credentials,
-    &scram_sha_256_credentials, &vapid_credentials, &redirect_credentials_dropped,
-    &cookie_expired_session, &cms_wordpress, &cms_wordpress_wordfence, &cms_wordpress_solid_security,
-    &cms_wordpress_aios, &cms_wordpress_limit_login_attempts, &dns_host_is_address,
-    &transport_basic_over_http, &transport_basic_over_http_loopback}};
+inline constexpr std::array<const hint_spec*, 55> all{{&challenge_missing,
+                                                       &syntax_error,
+                                                       &syntax_error_recovered,
+                                                       &scheme_unknown,
+                                                       &proxy_required,
+                                                       &retry_rejected,
+                                                       &retry_rejected_token,
+                                                       &retry_rejected_ticket,
+                                                       &retry_rejected_key,
+                                                       &retry_stale,
+                                                       &retry_other_realm,
+                                                       &retry_other_scheme,
+                                                       &basic_credentials,
+                                                       &basic_credentials_rejected,
+                                                       &basic_charset,
+                                                       &digest_credentials,
+                                                       &digest_credentials_rejected,
+                                                       &digest_stale,
+                                                       &digest_algorithm,
+                                                       &digest_algorithm_weak,
+                                                       &digest_algorithm_weak_sha2_offered,
+                                                       &digest_algorithm_unknown,
+                                                       &digest_userhash,
+                                                       &bearer_token_missing,
+                                                       &bearer_token_missing_registry,
+                                                       &bearer_invalid_request,
+                                                       &bearer_invalid_token,
+                                                       &bearer_insufficient_scope,
+                                                       &bearer_resource_metadata,
+                                                       &bearer_insufficient_user_authentication,
+                                                       &dpop_use_nonce,
+                                                       &dpop_invalid_proof,
+                                                       &dpop_credentials,
+                                                       &negotiate_kerberos,
+                                                       &ntlm_windows,
+                                                       &kerberos_credentials,
+                                                       &concealed_credentials,
+                                                       &gnap_credentials,
+                                                       &hoba_credentials,
+                                                       &mutual_credentials,
+                                                       &oauth_credentials,
+                                                       &privatetoken_credentials,
+                                                       &scram_sha_1_credentials,
+                                                       &scram_sha_256_credentials,
+                                                       &vapid_credentials,
+                                                       &redirect_credentials_dropped,
+                                                       &cookie_expired_session,
+                                                       &cms_wordpress,
+                                                       &cms_wordpress_wordfence,
+                                                       &cms_wordpress_solid_security,
+                                                       &cms_wordpress_aios,
+                                                       &cms_wordpress_limit_login_attempts,
+                                                       &dns_host_is_address,
+                                                       &transport_basic_over_http,
+                                                       &transport_basic_over_http_loopback}};
 
 // The retry.rejected text for the kind of credential a scheme uses.
 constexpr const hint_spec& rejected_spec(credential_kind k) noexcept {

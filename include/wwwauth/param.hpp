@@ -13,8 +13,7 @@ namespace wwwauth {
 class auth_param {
  public:
   constexpr auth_param() noexcept = default;
-  constexpr auth_param(std::string_view name, param_value value) noexcept
-      : name_(name), value_(value) {}
+  constexpr auth_param(std::string_view name, param_value value) noexcept : name_(name), value_(value) {}
 
   // The name as written; compare it with name_is(), since names are case-insensitive.
   constexpr std::string_view name() const noexcept { return name_; }

@@ -43,14 +43,14 @@ inline constexpr std::size_t scheme_count = static_cast<std::size_t>(scheme_id::
 
 // What the client must hold to answer the scheme.
 enum class credential_kind : std::uint8_t {
-  password,          // a user name and password (or a secret derived from them)
-  bearer_token,      // an access token that works for whoever holds it
-  bound_token,       // an access token bound to a key the client proves it holds
-  key_pair,          // a private key whose public half the server knows
-  kerberos_ticket,   // a Kerberos service ticket (from a KDC, through kinit or the OS logon)
-  windows_account,   // a Windows account: user, domain, password (or the OS logon session)
-  signing_secrets,   // OAuth 1.0 client and token secrets that sign each request
-  issued_token,      // a single-use token from an issuer (Privacy Pass)
+  password,         // a user name and password (or a secret derived from them)
+  bearer_token,     // an access token that works for whoever holds it
+  bound_token,      // an access token bound to a key the client proves it holds
+  key_pair,         // a private key whose public half the server knows
+  kerberos_ticket,  // a Kerberos service ticket (from a KDC, through kinit or the OS logon)
+  windows_account,  // a Windows account: user, domain, password (or the OS logon session)
+  signing_secrets,  // OAuth 1.0 client and token secrets that sign each request
+  issued_token,     // a single-use token from an issuer (Privacy Pass)
 };
 
 constexpr std::string_view name(credential_kind k) noexcept {
@@ -104,16 +104,16 @@ class param_specs {
 
 struct scheme_info {
   scheme_id id;
-  std::string_view name;     // canonical spelling, as registered
-  std::string_view spec;     // defining document, e.g. "RFC 7617" or "MS-NTHT" (Microsoft's)
-  std::uint16_t rfc;         // its RFC number; 0 for the unregistered schemes
-  bool registered;           // in the IANA registry
+  std::string_view name;  // canonical spelling, as registered
+  std::string_view spec;  // defining document, e.g. "RFC 7617" or "MS-NTHT" (Microsoft's)
+  std::uint16_t rfc;      // its RFC number; 0 for the unregistered schemes
+  bool registered;        // in the IANA registry
   credential_kind credential;
   // Higher is stronger; select_best() answers the highest. Digest's rank is that of its
   // SHA-2 algorithms; digest_algorithm.hpp lowers it for MD5. See rank_reason and README.md.
   std::uint8_t rank;
   param_specs params;
-  std::string_view rank_reason;   // why the scheme sits where it does in the order
+  std::string_view rank_reason;  // why the scheme sits where it does in the order
 };
 
 namespace detail::params {
@@ -205,11 +205,8 @@ inline constexpr std::array<P, 4> privatetoken{
     {{"challenge", ch, true}, {"token-key", ch, true}, {"max-age", ch, false}, {"token", cr, true}}};
 // RFC 7804: realm opens the exchange, sid and data carry its messages, sr and
 // ttime offer reauthentication; which appear depends on the step.
-inline constexpr std::array<P, 5> scram{{{"realm", both, false},
-                                         {"sid", both, false},
-                                         {"data", both, false},
-                                         {"sr", ch, false},
-                                         {"ttime", ch, false}}};
+inline constexpr std::array<P, 5> scram{
+    {{"realm", both, false}, {"sid", both, false}, {"data", both, false}, {"sr", ch, false}, {"ttime", ch, false}}};
 // RFC 8292 section 3: t (the signed JWT) and k (the application server's public key).
 inline constexpr std::array<P, 2> vapid{{{"t", cr, true}, {"k", cr, true}}};
 // Negotiate (RFC 4559 section 4), NTLM (MS-NTHT) and Kerberos exchange a token68 only.
@@ -229,42 +226,44 @@ inline constexpr std::array<P, 0> none{};
 //     signatures), NTLM 20, Basic 10: curl's order among its schemes (Negotiate, Digest,
 //     NTLM, Basic) is kept.
 inline constexpr std::array<scheme_info, scheme_count> schemes{{
-    {scheme_id::basic, "Basic", "RFC 7617", 7617, true, credential_kind::password, 10,
-     detail::params::basic, "sends the password itself (base64 is no protection) with every request"},
-    {scheme_id::bearer, "Bearer", "RFC 6750", 6750, true, credential_kind::bearer_token, 45,
-     detail::params::bearer, "no password on the wire and a limited scope and lifetime, but a stolen "
+    {scheme_id::basic, "Basic", "RFC 7617", 7617, true, credential_kind::password, 10, detail::params::basic,
+     "sends the password itself (base64 is no protection) with every request"},
+    {scheme_id::bearer, "Bearer", "RFC 6750", 6750, true, credential_kind::bearer_token, 45, detail::params::bearer,
+     "no password on the wire and a limited scope and lifetime, but a stolen "
      "token can be replayed"},
     {scheme_id::concealed, "Concealed", "RFC 9729", 9729, true, credential_kind::key_pair, 90,
-     detail::params::concealed, "signature with a private key over TLS keying material: nothing "
+     detail::params::concealed,
+     "signature with a private key over TLS keying material: nothing "
      "replayable, even on another connection"},
-    {scheme_id::digest, "Digest", "RFC 7616", 7616, true, credential_kind::password, 40,
-     detail::params::digest, "the password never crosses the wire, but a captured exchange allows "
+    {scheme_id::digest, "Digest", "RFC 7616", 7616, true, credential_kind::password, 40, detail::params::digest,
+     "the password never crosses the wire, but a captured exchange allows "
      "an offline guessing attack; MD5 ranks lower than SHA-256"},
-    {scheme_id::dpop, "DPoP", "RFC 9449", 9449, true, credential_kind::bound_token, 75,
-     detail::params::dpop, "an access token bound to a key: a stolen token is useless without the key"},
-    {scheme_id::gnap, "GNAP", "RFC 9635", 9635, true, credential_kind::bound_token, 70,
-     detail::params::gnap, "access tokens from a grant negotiation, bound to the client's key by default"},
-    {scheme_id::hoba, "HOBA", "RFC 7486", 7486, true, credential_kind::key_pair, 85,
-     detail::params::hoba, "signature with an origin-bound private key; no shared secret exists"},
-    {scheme_id::mutual, "Mutual", "RFC 8120", 8120, true, credential_kind::password, 65,
-     detail::params::mutual, "password-authenticated key exchange: both sides prove the password "
+    {scheme_id::dpop, "DPoP", "RFC 9449", 9449, true, credential_kind::bound_token, 75, detail::params::dpop,
+     "an access token bound to a key: a stolen token is useless without the key"},
+    {scheme_id::gnap, "GNAP", "RFC 9635", 9635, true, credential_kind::bound_token, 70, detail::params::gnap,
+     "access tokens from a grant negotiation, bound to the client's key by default"},
+    {scheme_id::hoba, "HOBA", "RFC 7486", 7486, true, credential_kind::key_pair, 85, detail::params::hoba,
+     "signature with an origin-bound private key; no shared secret exists"},
+    {scheme_id::mutual, "Mutual", "RFC 8120", 8120, true, credential_kind::password, 65, detail::params::mutual,
+     "password-authenticated key exchange: both sides prove the password "
      "without revealing it, even to a fake server"},
     {scheme_id::negotiate, "Negotiate", "RFC 4559", 4559, true, credential_kind::kerberos_ticket, 78,
      detail::params::none, "Kerberos tickets through SPNEGO, which may fall back to NTLM"},
-    {scheme_id::oauth, "OAuth", "RFC 5849", 5849, true, credential_kind::signing_secrets, 35,
-     detail::params::oauth, "OAuth 1.0 signs each request (HMAC-SHA1 usually); the PLAINTEXT method "
+    {scheme_id::oauth, "OAuth", "RFC 5849", 5849, true, credential_kind::signing_secrets, 35, detail::params::oauth,
+     "OAuth 1.0 signs each request (HMAC-SHA1 usually); the PLAINTEXT method "
      "sends the secrets"},
     {scheme_id::privatetoken, "PrivateToken", "RFC 9577", 9577, true, credential_kind::issued_token, 50,
-     detail::params::privatetoken, "a single-use token that proves an attestation without "
+     detail::params::privatetoken,
+     "a single-use token that proves an attestation without "
      "identifying the client"},
     {scheme_id::scram_sha_1, "SCRAM-SHA-1", "RFC 7804", 7804, true, credential_kind::password, 55,
      detail::params::scram, "salted challenge-response with mutual authentication, on SHA-1"},
     {scheme_id::scram_sha_256, "SCRAM-SHA-256", "RFC 7804", 7804, true, credential_kind::password, 60,
      detail::params::scram, "salted challenge-response with mutual authentication, on SHA-256"},
-    {scheme_id::vapid, "vapid", "RFC 8292", 8292, true, credential_kind::key_pair, 72,
-     detail::params::vapid, "a JWT signed with the application server's key, valid up to 24 hours"},
-    {scheme_id::ntlm, "NTLM", "MS-NTHT", 0, false, credential_kind::windows_account, 20,
-     detail::params::none, "challenge-response on a password hash with weak cryptography; open to "
+    {scheme_id::vapid, "vapid", "RFC 8292", 8292, true, credential_kind::key_pair, 72, detail::params::vapid,
+     "a JWT signed with the application server's key, valid up to 24 hours"},
+    {scheme_id::ntlm, "NTLM", "MS-NTHT", 0, false, credential_kind::windows_account, 20, detail::params::none,
+     "challenge-response on a password hash with weak cryptography; open to "
      "relay attacks"},
     {scheme_id::kerberos, "Kerberos", "no specification", 0, false, credential_kind::kerberos_ticket, 80,
      detail::params::none, "Kerberos tickets directly, without SPNEGO's fallback to NTLM"},

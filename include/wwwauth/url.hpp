@@ -104,11 +104,22 @@ constexpr bool is_hex_digit(char c) noexcept { return hex_value(c) >= 0; }
 // unreserved / sub-delims (RFC 3986 section 2); pct-encoded is checked by the caller.
 constexpr bool is_unreserved_or_sub_delim(char c) noexcept {
   switch (c) {
-    case '-': case '.': case '_': case '~': case '!': case '$': case '&': case '\'': case '(':
-    case ')': case '*': case '+': case ',': case ';': case '=':
-      return true;
-    default:
-      return chars::is_alpha(static_cast<unsigned char>(c)) || chars::is_digit(static_cast<unsigned char>(c));
+    case '-':
+    case '.':
+    case '_':
+    case '~':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=': return true;
+    default: return chars::is_alpha(static_cast<unsigned char>(c)) || chars::is_digit(static_cast<unsigned char>(c));
   }
 }
 
@@ -164,7 +175,8 @@ constexpr bool parse_ipv6(std::string_view s, std::array<std::uint16_t, 8>& out)
     if (n == 8) return false;
     const std::size_t start = i;
     unsigned value = 0;
-    while (i < s.size() && is_hex_digit(s[i]) && i - start < 4) value = value * 16 + static_cast<unsigned>(hex_value(s[i++]));
+    while (i < s.size() && is_hex_digit(s[i]) && i - start < 4)
+      value = value * 16 + static_cast<unsigned>(hex_value(s[i++]));
     if (i < s.size() && s[i] == '.') {  // the IPv4 tail: two groups, and the end
       unsigned ignored = 0;
       if (n > 6 || !parse_ipv4(s.substr(start), &ignored)) return false;
@@ -308,7 +320,8 @@ constexpr url_view parse_url(std::string_view url) noexcept {
   std::uint32_t port = 0;
   for (std::size_t k = 0; k < u.port_text_.size(); ++k) {
     const char c = u.port_text_[k];
-    if (!chars::is_digit(static_cast<unsigned char>(c)) || (port = port * 10 + static_cast<std::uint32_t>(c - '0')) > 65535) {
+    if (!chars::is_digit(static_cast<unsigned char>(c)) ||
+        (port = port * 10 + static_cast<std::uint32_t>(c - '0')) > 65535) {
       return fail(url_errc::invalid_port, host_start + host_size + 1 + k);
     }
   }

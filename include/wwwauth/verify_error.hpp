@@ -30,9 +30,9 @@ enum class verify_errc : std::uint8_t {
   stale_nonce,            // Digest: a genuine nonce that expired: answer with stale=true
   replayed_nc,            // Digest: this nc was already used with this nonce (RFC 7616 section 3.4)
   // The client's check of Authentication-Info (verify_authentication_info):
-  missing_rspauth,        // Authentication-Info without rspauth
-  rspauth_mismatch,       // rspauth is not what the password gives: the server did not prove it knows it
-  echo_mismatch,          // Authentication-Info's qop, nc or cnonce differ from the request's
+  missing_rspauth,   // Authentication-Info without rspauth
+  rspauth_mismatch,  // rspauth is not what the password gives: the server did not prove it knows it
+  echo_mismatch,     // Authentication-Info's qop, nc or cnonce differ from the request's
 };
 
 // The code's stable name, as spelled in the enum, for logs and tools.

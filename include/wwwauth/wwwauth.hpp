@@ -4,21 +4,21 @@
 #pragma once
 
 // Parsing: challenges, credentials, Authentication-Info.
-#include "ascii.hpp"       // IWYU pragma: export
-#include "auth_info.hpp"   // IWYU pragma: export
-#include "chars.hpp"       // IWYU pragma: export
-#include "challenge.hpp"   // IWYU pragma: export
-#include "credentials.hpp" // IWYU pragma: export
-#include "error.hpp"       // IWYU pragma: export
-#include "ext_value.hpp"   // IWYU pragma: export
-#include "field_lines.hpp" // IWYU pragma: export
-#include "mode.hpp"        // IWYU pragma: export
-#include "param.hpp"       // IWYU pragma: export
-#include "param_range.hpp" // IWYU pragma: export
-#include "param_value.hpp" // IWYU pragma: export
-#include "unescape.hpp"    // IWYU pragma: export
-#include "utf8.hpp"        // IWYU pragma: export
-#include "version.hpp"     // IWYU pragma: export
+#include "ascii.hpp"        // IWYU pragma: export
+#include "auth_info.hpp"    // IWYU pragma: export
+#include "chars.hpp"        // IWYU pragma: export
+#include "challenge.hpp"    // IWYU pragma: export
+#include "credentials.hpp"  // IWYU pragma: export
+#include "error.hpp"        // IWYU pragma: export
+#include "ext_value.hpp"    // IWYU pragma: export
+#include "field_lines.hpp"  // IWYU pragma: export
+#include "mode.hpp"         // IWYU pragma: export
+#include "param.hpp"        // IWYU pragma: export
+#include "param_range.hpp"  // IWYU pragma: export
+#include "param_value.hpp"  // IWYU pragma: export
+#include "unescape.hpp"     // IWYU pragma: export
+#include "utf8.hpp"         // IWYU pragma: export
+#include "version.hpp"      // IWYU pragma: export
 
 // Exchanges: URLs, cookies, a request and its response, and a history of them.
 #include "cookie.hpp"    // IWYU pragma: export
@@ -26,15 +26,15 @@
 #include "url.hpp"       // IWYU pragma: export
 
 // Understanding: the scheme registry, choosing a challenge, hints for people and programs.
-#include "diagnose.hpp"      // IWYU pragma: export
+#include "diagnose.hpp"          // IWYU pragma: export
 #include "digest_algorithm.hpp"  // IWYU pragma: export
-#include "evidence.hpp"      // IWYU pragma: export
-#include "hint.hpp"          // IWYU pragma: export
-#include "hint_catalog.hpp"  // IWYU pragma: export
-#include "hint_text.hpp"     // IWYU pragma: export
-#include "lookup_result.hpp"  // IWYU pragma: export
-#include "registry.hpp"      // IWYU pragma: export
-#include "select.hpp"        // IWYU pragma: export
+#include "evidence.hpp"          // IWYU pragma: export
+#include "hint.hpp"              // IWYU pragma: export
+#include "hint_catalog.hpp"      // IWYU pragma: export
+#include "hint_text.hpp"         // IWYU pragma: export
+#include "lookup_result.hpp"     // IWYU pragma: export
+#include "registry.hpp"          // IWYU pragma: export
+#include "select.hpp"            // IWYU pragma: export
 
 // Answering: credentials for Basic, Bearer and Digest and the authenticator that keeps a
 // client's state across requests (os_entropy.hpp, outside, gives it random bytes); for

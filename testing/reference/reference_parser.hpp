@@ -100,7 +100,7 @@ struct error {
 
 struct param {
   std::string name;
-  std::string raw;      // as written, quoted-pairs kept, outer quotes removed
+  std::string raw;  // as written, quoted-pairs kept, outer quotes removed
   bool quoted = false;
   std::string decoded;  // quoted-pairs resolved
   friend bool operator==(const param& a, const param& b) {
@@ -114,8 +114,7 @@ struct challenge {
   std::string token68;  // padding kept
   std::vector<param> params;
   friend bool operator==(const challenge& a, const challenge& b) {
-    return a.scheme == b.scheme && a.has_token68 == b.has_token68 && a.token68 == b.token68 &&
-           a.params == b.params;
+    return a.scheme == b.scheme && a.has_token68 == b.has_token68 && a.token68 == b.token68 && a.params == b.params;
   }
 };
 
@@ -161,19 +160,14 @@ inline bool is_token68_char(unsigned char c) {
 
 // qdtext, RFC 9110 section 5.6.4.
 inline bool is_qdtext(unsigned char c) {
-  return c == '\t' || c == ' ' || c == 0x21 || (c >= 0x23 && c <= 0x5B) ||
-         (c >= 0x5D && c <= 0x7E) || is_obs_text(c);
+  return c == '\t' || c == ' ' || c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E) || is_obs_text(c);
 }
 
 // The byte after "\" in a quoted-pair, RFC 9110 section 5.6.4.
-inline bool is_quoted_pair_char(unsigned char c) {
-  return c == '\t' || c == ' ' || is_vchar(c) || is_obs_text(c);
-}
+inline bool is_quoted_pair_char(unsigned char c) { return c == '\t' || c == ' ' || is_vchar(c) || is_obs_text(c); }
 
 // Lenient rule 1: bytes of an unquoted value (any VCHAR / obs-text except ',' and DQUOTE).
-inline bool is_lenient_value_char(unsigned char c) {
-  return (is_vchar(c) || is_obs_text(c)) && c != ',' && c != '"';
-}
+inline bool is_lenient_value_char(unsigned char c) { return (is_vchar(c) || is_obs_text(c)) && c != ',' && c != '"'; }
 
 inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -188,7 +182,6 @@ inline bool iequal(std::string_view a, std::string_view b) {
 struct failure {
   error err;
 };
-
 
 // One field line: its bytes, its index, and where its content starts (after leading OWS).
 struct field {
@@ -284,7 +277,7 @@ inline bool reads_param_start(const field& f, std::size_t i, std::size_t& name_e
 // with strict mode's checks: duplicates and the 64-param limit.
 inline void check_new_param(const field& f, std::size_t name_begin, std::size_t name_end,
                             const std::vector<param>& params, mode m) {
-  if (m != mode::strict) return;  // lenient rule 5
+  if (m != mode::strict) return;                                                      // lenient rule 5
   if (params.size() >= max_strict_params) f.fail(errc::too_many_params, name_begin);  // R4
   const std::string_view n = f.text.substr(name_begin, name_end - name_begin);
   for (const param& p : params)
@@ -292,8 +285,8 @@ inline void check_new_param(const field& f, std::size_t name_begin, std::size_t 
 }
 
 // Reads the value of a param whose `token BWS "="` is [name_begin, eq]; returns the index after it.
-inline std::size_t read_param_value(const field& f, std::size_t name_begin, std::size_t name_end,
-                                    std::size_t eq, mode m, std::vector<param>& params) {
+inline std::size_t read_param_value(const field& f, std::size_t name_begin, std::size_t name_end, std::size_t eq,
+                                    mode m, std::vector<param>& params) {
   param p;
   p.name = std::string(f.text.substr(name_begin, name_end - name_begin));
   std::size_t i = f.skip_ows(eq + 1);
@@ -320,19 +313,18 @@ inline std::size_t after_param(const field& f, std::size_t i, mode m, std::vecto
 
 // What a challenge (or the credentials) still accepts.
 enum class state {
-  none,          // no challenge yet
-  closed,        // bare scheme not followed by SP in its field: no params can follow
-  open,          // scheme then 1*SP: params may follow (first element may be empty)
-  has_params,    // at least one param
-  has_token68,   // a token68: nothing more
+  none,         // no challenge yet
+  closed,       // bare scheme not followed by SP in its field: no params can follow
+  open,         // scheme then 1*SP: params may follow (first element may be empty)
+  has_params,   // at least one param
+  has_token68,  // a token68: nothing more
 };
 
 // The first element after `scheme 1*SP`, at i (a byte that is not SP), in a field that
 // does not end in OWS from i on.
 // Returns the index after it: a ',' or the field end (credentials check that a token68 is
 // not followed by ',' themselves).
-inline std::size_t first_element(const field& f, std::size_t i, mode m, challenge& c, state& st,
-                                 bool credentials) {
+inline std::size_t first_element(const field& f, std::size_t i, mode m, challenge& c, state& st, bool credentials) {
   const std::size_t after_ows = f.skip_ows(i);
   if (f.at(after_ows) == ',') {  // an empty first element
     st = state::open;
@@ -381,8 +373,7 @@ inline std::size_t first_element(const field& f, std::size_t i, mode m, challeng
 }
 
 // What follows a scheme token ending at i. Returns the index where the list goes on.
-inline std::size_t after_scheme(const field& f, std::size_t i, mode m, challenge& c, state& st,
-                                bool credentials) {
+inline std::size_t after_scheme(const field& f, std::size_t i, mode m, challenge& c, state& st, bool credentials) {
   if (!f.more(i)) {
     st = state::closed;
     return i;
@@ -421,8 +412,7 @@ inline std::vector<field> make_fields(const std::vector<std::string_view>& texts
 }  // namespace detail
 
 // WWW-Authenticate / Proxy-Authenticate over one or more field lines (joined as by ", ").
-inline challenges_result parse_challenges(const std::vector<std::string_view>& fields,
-                                          mode m = mode::strict) {
+inline challenges_result parse_challenges(const std::vector<std::string_view>& fields, mode m = mode::strict) {
   using namespace detail;
   challenges_result result;
   challenge current;
@@ -499,8 +489,7 @@ inline credentials_result parse_credentials(std::string_view text, mode m = mode
 }
 
 // Authentication-Info / Proxy-Authentication-Info over one or more field lines.
-inline auth_info_result parse_auth_info(const std::vector<std::string_view>& fields,
-                                        mode m = mode::strict) {
+inline auth_info_result parse_auth_info(const std::vector<std::string_view>& fields, mode m = mode::strict) {
   using namespace detail;
   auth_info_result result;
   try {

@@ -80,10 +80,9 @@ int main() {
   const wwwauth::exchange_history history = exchange;
   return static_cast<int>(fields_view.size() + history.size() + wwwauth::parse_url(h).port() +
                           wwwauth::parse_set_cookie(h).name().size() + wwwauth::parse_challenges(h).size() +
-                          wwwauth::parse_challenges(fields).size() +
-                          wwwauth::parse_challenges(array).size() + wwwauth::parse_challenges("Basic").size() +
-                          wwwauth::parse_credentials(h).param_count() + wwwauth::parse_auth_info(h.c_str()).size() +
-                          c.param_count() + in.cnonce.size() + init.password.size() + lines.size() +
-                          static_cast<std::size_t>(verdict.step));
+                          wwwauth::parse_challenges(fields).size() + wwwauth::parse_challenges(array).size() +
+                          wwwauth::parse_challenges("Basic").size() + wwwauth::parse_credentials(h).param_count() +
+                          wwwauth::parse_auth_info(h.c_str()).size() + c.param_count() + in.cnonce.size() +
+                          init.password.size() + lines.size() + static_cast<std::size_t>(verdict.step));
 #endif
 }

@@ -21,8 +21,8 @@ namespace wwwauth_test {
 
 struct evidence_case {
   std::string_view name;
-  std::string_view code;      // the hint code the row is about
-  bool triggers;              // whether `code` must be among the hints
+  std::string_view code;  // the hint code the row is about
+  bool triggers;          // whether `code` must be among the hints
   std::string_view history;
   std::string_view expected;  // every code add_evidence() appends, in order, ' ' between codes
   std::string_view seen;      // "name=value": a param of the `code` hint (triggering rows)
@@ -170,8 +170,8 @@ inline constexpr evidence_case evidence_cases[] = {
      "GMT\nSet-Cookie: wordpress_logged_in_1f=+; expires=Tue, 02-Dec-2025 03:00:00 GMT; path=/\n\n",
      "cookie.expired_session", "date=Wed, 02 Dec 2026 03:00:00 GMT", ""},
     {"a negative Max-Age", "cookie.expired_session", true,
-     "GET https://a.test/app\nCookie: sid=abc\n\n401\nSet-Cookie: sid=x; Max-Age=-1\n\n",
-     "cookie.expired_session", "cookie=sid", ""},
+     "GET https://a.test/app\nCookie: sid=abc\n\n401\nSet-Cookie: sid=x; Max-Age=-1\n\n", "cookie.expired_session",
+     "cookie=sid", ""},
     {"attribute names in any case, the cookie in a second Cookie field", "cookie.expired_session", true,
      "GET https://a.test/app\nCookie: theme=dark\nCookie: sid=abc\n\n401\nSet-Cookie: sid=x; MAX-AGE=0\n\n",
      "cookie.expired_session", "cookie=sid", ""},
@@ -234,11 +234,17 @@ inline constexpr evidence_case evidence_cases[] = {
      "src=\"/wp-content/plugins/limit-login-attempts-reloaded/assets/js/login.js\"></script>",
      "cms.wordpress", "signature=/wp-content/plugins/limit-login-attempts-reloaded/", "Limit Login Attempts"},
     {"a JSON error that is not WordPress's", "cms.wordpress", false,
-     "GET https://a.test/api\n\n401\n\n" R"({"code":"invalid_token","message":"expired"})", "", "", ""},
+     "GET https://a.test/api\n\n401\n\n"
+     R"({"code":"invalid_token","message":"expired"})",
+     "", "", ""},
     {"a rest_ code without WordPress's message member", "cms.wordpress", false,
-     "GET https://a.test/api\n\n401\n\n" R"({"code":"rest_forbidden"})", "", "", ""},
+     "GET https://a.test/api\n\n401\n\n"
+     R"({"code":"rest_forbidden"})",
+     "", "", ""},
     {"the code nested in another object", "cms.wordpress", false,
-     "GET https://a.test/api\n\n401\n\n" R"({"error":{"code":"rest_forbidden","message":"x"}})", "", "", ""},
+     "GET https://a.test/api\n\n401\n\n"
+     R"({"error":{"code":"rest_forbidden","message":"x"}})",
+     "", "", ""},
     {"a Link with another relation, or to api.w.org as its target", "cms.wordpress", false,
      "GET https://a.test/x\n\n401\nLink: <https://a.test/wp-json/>; rel=\"alternate\"\nLink: <https://api.w.org/>; "
      "rel=help\n\n",

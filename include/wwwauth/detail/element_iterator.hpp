@@ -42,9 +42,7 @@ class element_iterator {
   friend constexpr bool operator==(const element_iterator& a, const element_iterator& b) noexcept {
     return a.remaining_ == b.remaining_;
   }
-  friend constexpr bool operator!=(const element_iterator& a, const element_iterator& b) noexcept {
-    return !(a == b);
-  }
+  friend constexpr bool operator!=(const element_iterator& a, const element_iterator& b) noexcept { return !(a == b); }
 
  private:
   element_parser parser_{};

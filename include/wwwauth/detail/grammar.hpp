@@ -23,7 +23,7 @@ struct challenge_parts {
   std::string_view token68{};
   bool has_token68 = false;
   bool recovering = false;  // read by the recovering reader: its params() skip what it skipped
-  cursor params_begin{};  // where the #auth-param list starts, when the scheme has one
+  cursor params_begin{};    // where the #auth-param list starts, when the scheme has one
   std::size_t param_count = 0;
 };
 

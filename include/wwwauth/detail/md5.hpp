@@ -30,8 +30,7 @@ class md5 : public block_hash<md5, 64, 8, false> {
       0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
       0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
       0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
-  static constexpr std::array<std::uint8_t, 16> shift_{7, 12, 17, 22, 5, 9, 14, 20,
-                                                       4, 11, 16, 23, 6, 10, 15, 21};
+  static constexpr std::array<std::uint8_t, 16> shift_{7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21};
 
   // One operation of RFC 1321 section 3.4: a = b + ((a + f + X[k] + T[i]) <<< s).
   static constexpr std::uint32_t step(std::uint32_t a, std::uint32_t b, std::uint32_t f, std::uint32_t x,

@@ -59,8 +59,8 @@ struct sha512_256_traits {
 };
 
 template <class Traits>
-class sha2 : public block_hash<sha2<Traits>, 16 * sizeof(typename Traits::word),
-                               2 * sizeof(typename Traits::word), true> {
+class sha2
+    : public block_hash<sha2<Traits>, 16 * sizeof(typename Traits::word), 2 * sizeof(typename Traits::word), true> {
   using word = typename Traits::word;
   using base = block_hash<sha2<Traits>, 16 * sizeof(word), 2 * sizeof(word), true>;
 

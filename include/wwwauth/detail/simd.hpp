@@ -54,8 +54,8 @@ inline unsigned lowest_set_bit(unsigned mask) noexcept {
 struct quoted_specials {
   static unsigned sse2(__m128i chunk) noexcept {
     const __m128i visible = _mm_cmpeq_epi8(_mm_max_epu8(chunk, _mm_set1_epi8(0x20)), chunk);
-    const __m128i delimiters = _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
-                                            _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\')));
+    const __m128i delimiters =
+        _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')), _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\')));
     const __m128i special = _mm_or_si128(_mm_or_si128(delimiters, _mm_cmpeq_epi8(chunk, _mm_set1_epi8(0x7F))),
                                          _mm_andnot_si128(visible, _mm_set1_epi8(-1)));
     return static_cast<unsigned>(_mm_movemask_epi8(special));
@@ -66,8 +66,9 @@ struct quoted_specials {
     const __m256i visible = _mm256_cmpeq_epi8(_mm256_max_epu8(chunk, _mm256_set1_epi8(0x20)), chunk);
     const __m256i delimiters = _mm256_or_si256(_mm256_cmpeq_epi8(chunk, _mm256_set1_epi8('"')),
                                                _mm256_cmpeq_epi8(chunk, _mm256_set1_epi8('\\')));
-    const __m256i special = _mm256_or_si256(_mm256_or_si256(delimiters, _mm256_cmpeq_epi8(chunk, _mm256_set1_epi8(0x7F))),
-                                            _mm256_andnot_si256(visible, _mm256_set1_epi8(-1)));
+    const __m256i special =
+        _mm256_or_si256(_mm256_or_si256(delimiters, _mm256_cmpeq_epi8(chunk, _mm256_set1_epi8(0x7F))),
+                        _mm256_andnot_si256(visible, _mm256_set1_epi8(-1)));
     return static_cast<unsigned>(_mm256_movemask_epi8(special));
   }
 #endif
@@ -99,10 +100,11 @@ struct non_token68 {
     const __m256i digit_d = _mm256_sub_epi8(c, _mm256_set1_epi8('0'));
     const __m256i digit = _mm256_cmpeq_epi8(_mm256_min_epu8(digit_d, _mm256_set1_epi8(9)), digit_d);
     const __m256i punct_d = _mm256_sub_epi8(c, _mm256_set1_epi8('+'));
-    const __m256i punct = _mm256_andnot_si256(_mm256_cmpeq_epi8(c, _mm256_set1_epi8(',')),
-                                              _mm256_cmpeq_epi8(_mm256_min_epu8(punct_d, _mm256_set1_epi8(4)), punct_d));
-    const __m256i other = _mm256_or_si256(_mm256_cmpeq_epi8(c, _mm256_set1_epi8('_')),
-                                          _mm256_cmpeq_epi8(c, _mm256_set1_epi8('~')));
+    const __m256i punct =
+        _mm256_andnot_si256(_mm256_cmpeq_epi8(c, _mm256_set1_epi8(',')),
+                            _mm256_cmpeq_epi8(_mm256_min_epu8(punct_d, _mm256_set1_epi8(4)), punct_d));
+    const __m256i other =
+        _mm256_or_si256(_mm256_cmpeq_epi8(c, _mm256_set1_epi8('_')), _mm256_cmpeq_epi8(c, _mm256_set1_epi8('~')));
     const __m256i ok = _mm256_or_si256(_mm256_or_si256(alpha, digit), _mm256_or_si256(punct, other));
     return ~static_cast<unsigned>(_mm256_movemask_epi8(ok));
   }
@@ -144,7 +146,8 @@ std::size_t scan_chunks_sse2(std::string_view s, std::size_t pos, Walk walk) noe
 // The same thirty-two bytes a step; s holds at least 32 bytes from `pos`. (No lambda for the
 // load: it would lack the target attribute.)
 template <class Classify, class Walk>
-WWWAUTH_TARGET_AVX2 WWWAUTH_FLATTEN std::size_t scan_chunks_avx2(std::string_view s, std::size_t pos, Walk walk) noexcept {
+WWWAUTH_TARGET_AVX2 WWWAUTH_FLATTEN std::size_t scan_chunks_avx2(std::string_view s, std::size_t pos,
+                                                                 Walk walk) noexcept {
   const char* data = s.data();
   std::size_t next = pos;
   for (; pos + 32 <= s.size(); pos = next) {
@@ -192,28 +195,29 @@ std::size_t find_first(std::string_view s, std::size_t pos) noexcept {
 // not quotable or is cut by the field's end; or s.size().
 inline std::size_t quoted_run_end(std::string_view s, std::size_t pos, std::size_t& escapes) noexcept {
   std::size_t pairs = 0;  // a local: the walk's stores stay in a register
-  const std::size_t end = scan_chunks<quoted_specials>(s, pos, [s, &pairs](std::size_t at, unsigned mask, std::size_t width, std::size_t& next) {
-    while (mask != 0) {
-      const unsigned bit = lowest_set_bit(mask);
-      const std::size_t i = at + bit;
-      if (s[i] == '\t') {
-        mask &= mask - 1;
-        continue;
-      }
-      if (s[i] != '\\' || i + 1 >= s.size() || !chars::is_quotable(s[i + 1])) {
-        next = i;
-        return true;
-      }
-      ++pairs;
-      if (bit + 1 >= width) {  // the pair's second byte starts the next chunk
-        next = i + 2;
+  const std::size_t end = scan_chunks<quoted_specials>(
+      s, pos, [s, &pairs](std::size_t at, unsigned mask, std::size_t width, std::size_t& next) {
+        while (mask != 0) {
+          const unsigned bit = lowest_set_bit(mask);
+          const std::size_t i = at + bit;
+          if (s[i] == '\t') {
+            mask &= mask - 1;
+            continue;
+          }
+          if (s[i] != '\\' || i + 1 >= s.size() || !chars::is_quotable(s[i + 1])) {
+            next = i;
+            return true;
+          }
+          ++pairs;
+          if (bit + 1 >= width) {  // the pair's second byte starts the next chunk
+            next = i + 2;
+            return false;
+          }
+          mask &= ~(3U << bit);
+        }
+        next = at + width;
         return false;
-      }
-      mask &= ~(3U << bit);
-    }
-    next = at + width;
-    return false;
-  });
+      });
   escapes += pairs;
   return end;
 }

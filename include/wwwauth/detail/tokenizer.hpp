@@ -92,9 +92,9 @@ constexpr std::size_t skip_quoted(std::string_view s, std::size_t pos) noexcept 
 }
 
 struct quoted_scan {
-  std::size_t end = 0;       // offset after the closing quote (or the field's end, lenient)
-  std::size_t escapes = 0;   // number of quoted-pairs
-  bool closed = false;       // false only for a string lenient mode closed at the field's end
+  std::size_t end = 0;      // offset after the closing quote (or the field's end, lenient)
+  std::size_t escapes = 0;  // number of quoted-pairs
+  bool closed = false;      // false only for a string lenient mode closed at the field's end
   errc error = errc::none;
   std::size_t error_pos = 0;
 };
