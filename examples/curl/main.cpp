@@ -205,10 +205,11 @@ bool handle(CURL* curl, party& p, wwwauth::curl::route route, const body_sink& b
   if (challenged) {
     const std::vector<std::string_view> fields = wwwauth::curl::header_values(curl, challenge_name.c_str(), origin);
     const std::size_t count = wwwauth::curl::header_count(curl, challenge_name.c_str(), origin);
-    const wwwauth::field_lines<> lines(fields);
+    using lines_type = wwwauth::field_lines<>;
+    const lines_type lines(fields);
     if (lines.overflowed()) {
       std::printf("< %d: %zu %s field(s), more than the %zu read\n", status, count, challenge_name.c_str(),
-                  lines.capacity());
+                  lines_type::capacity());
     } else {
       std::printf("< %d: %zu %s field(s), %zu challenge(s)\n", status, count, challenge_name.c_str(),
                   wwwauth::parse_challenges(lines, wwwauth::mode::lenient).size());
