@@ -11,10 +11,10 @@
 #include <cstdint>
 #include <string_view>
 
-#include "detail/ascii.hpp"
 #include "detail/enum_table.hpp"
 #include "lookup_result.hpp"
 #include "param.hpp"
+#include "param_value.hpp"
 
 namespace wwwauth {
 
@@ -57,20 +57,17 @@ constexpr const digest_algorithm_info& info(digest_algorithm id) noexcept {
 // Without an algorithm parameter Digest means MD5 (RFC 7616 section 3.3).
 inline constexpr digest_algorithm default_digest_algorithm = digest_algorithm::md5;
 
-// The algorithm of this name (ASCII case-insensitive); not found when unregistered.
-constexpr lookup_result<digest_algorithm> lookup_digest_algorithm(std::string_view name) noexcept {
-  for (const digest_algorithm_info& a : digest_algorithms) {
-    if (detail::iequals(a.name, name)) return {true, a.id};
-  }
-  return {};
-}
-// The algorithm a parameter's value names, decoded on the fly if it has quoted-pairs (servers
-// send quoted "MD5" too).
+// The algorithm a parameter's value names (ASCII case-insensitive), decoded on the fly if it
+// has quoted-pairs (servers send quoted "MD5" too); not found when unregistered.
 constexpr lookup_result<digest_algorithm> lookup_digest_algorithm(const param_value& value) noexcept {
   for (const digest_algorithm_info& a : digest_algorithms) {
     if (value.iequals(a.name)) return {true, a.id};
   }
   return {};
+}
+// The algorithm of this name: a name is a value without quoted-pairs.
+constexpr lookup_result<digest_algorithm> lookup_digest_algorithm(std::string_view name) noexcept {
+  return lookup_digest_algorithm(param_value(name, false, 0));
 }
 // The algorithm a Digest challenge or credentials ask for: an absent parameter means MD5.
 constexpr lookup_result<digest_algorithm> lookup_digest_algorithm(const auth_param& param) noexcept {
