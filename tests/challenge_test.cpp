@@ -261,6 +261,69 @@ TEST_CASE("lookup and conveniences") {
   CHECK(dup.begin()->param("x").value().raw() == "1");  // lenient rule 5: the first one wins
 }
 
+// Validation records where the first parameters of a challenge lie and iteration reads the
+// rest again from where the recorded ones end: every count, every kind of value, and the
+// cases that stop recording (another line, a long name, many quoted-pairs) read the same.
+TEST_CASE("parameters read the same however many there are") {
+  const std::vector<std::string> values = {"tok", R"("quoted")", R"("a\"b\\c")", R"("")", "x.y-z"};
+  // As render() shows them: decoded, quoted-strings between quotes.
+  const std::vector<std::string> rendered = {"tok", R"("quoted")", R"("a"b\c")", R"("")", "x.y-z"};
+  const std::vector<std::size_t> decoded_size = {3, 6, 5, 0, 5};
+  for (std::size_t count = 0; count <= 12; ++count) {
+    std::string field = "Digest";
+    std::string expected = "Digest";
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string name = "p" + std::to_string(i);
+      field += (i == 0 ? " " : i % 3 == 0 ? " ,  " : ", ") + name + (i % 4 == 1 ? " = " : "=") + values[i % 5];
+      expected += " " + name + "=" + rendered[i % 5];
+    }
+    field += ", Basic realm=last";
+    expected += " | Basic realm=last";
+    INFO(field);
+    for (const mode m : {mode::strict, mode::lenient}) {
+      const auto list = wwwauth::parse_challenges(field, m);
+      CHECK(parse_rendered(field, m) == expected);
+      REQUIRE(list.size() == 2);
+      const wwwauth::challenge digest = *list.begin();
+      REQUIRE(digest.param_count() == count);
+      for (std::size_t i = 0; i < count; ++i) {
+        const wwwauth::auth_param p = digest.param("P" + std::to_string(i));
+        REQUIRE(p);
+        CHECK(p.value().quoted() == (values[i % 5][0] == '"'));
+        CHECK(p.value().size() == decoded_size[i % 5]);
+      }
+    }
+  }
+}
+
+TEST_CASE("parameters past what validation records") {
+  const std::string escapes_300 = [] {
+    std::string s;
+    for (int i = 0; i < 300; ++i) s += "\\\\";
+    return s;
+  }();
+  const std::string long_name(70000, 'n');
+  check_rows({
+      {"the first parameters on one line, the rest on the next",
+       "Digest realm=a, nonce=b\nqop=auth, opaque=c, stale=true, algorithm=MD5",
+       "Digest realm=a nonce=b qop=auth opaque=c stale=true algorithm=MD5", nullptr},
+      {"every parameter on the next line", "Digest ,\nrealm=a, nonce=b", "Digest realm=a nonce=b", nullptr},
+  });
+  // Many quoted-pairs in the second of five parameters, a long name in the third.
+  const std::string field = "Digest a=1, b=\"" + escapes_300 + "\", " + long_name + "=3, d=4, e=\"5\"";
+  const auto list = wwwauth::parse_challenges(field);
+  REQUIRE(list.ok());
+  const wwwauth::challenge digest = *list.begin();
+  REQUIRE(digest.param_count() == 5);
+  CHECK(digest.param("b").value().escapes() == 300);
+  CHECK(digest.param("b").value().size() == 300);
+  CHECK(digest.param(long_name).value().equals("3"));
+  CHECK(digest.param("e").value().equals("5"));
+  std::string names;
+  for (const auto& p : digest.params()) names += p.name().substr(0, 1);
+  CHECK(names == "abnde");
+}
+
 TEST_CASE("strict mode checks at most max_strict_params parameters") {
   std::string field = "Basic";
   for (std::size_t i = 0; i < wwwauth::max_strict_params; ++i) field += " p" + std::to_string(i) + "=v,";

@@ -32,6 +32,12 @@ static_assert(std::next(recovered.begin(), 2)->realm().value().equals("b"));
 static_assert(recovered.recovered().size() == 2);
 static_assert(recovered.error() == wwwauth::parse_error{wwwauth::errc::expected_token, 0, 2});
 
+// More parameters than validation records where they lie: the rest are read again.
+constexpr auto digest = wwwauth::parse_challenges(
+    R"(Digest realm="r", nonce="n", qop="auth", opaque="o", algorithm=SHA-256, userhash=true)");
+static_assert(digest.begin()->param("realm").value().equals("r"));
+static_assert(digest.begin()->param("userhash").value().equals("true"));
+
 constexpr std::array<std::string_view, 2> lines{"Basic realm=a", "charset=UTF-8"};
 static_assert(wwwauth::parse_challenges(lines).begin()->param("charset").value().equals("UTF-8"));
 

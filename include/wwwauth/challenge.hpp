@@ -39,7 +39,7 @@ class challenge {
   // The token68 with its '=' padding; empty when the challenge has none.
   constexpr std::string_view token68() const noexcept { return parts_.token68; }
   constexpr param_range params() const noexcept {
-    return param_range(parts_.params_begin, parts_.param_count, mode_, parts_.recovering);
+    return param_range(parts_.params_begin, parts_.param_count, mode_, parts_.recovering, parts_.index);
   }
   constexpr std::size_t param_count() const noexcept { return parts_.param_count; }
   // The first parameter with this name (ASCII case-insensitive), or a falsy auth_param.
@@ -60,15 +60,18 @@ class challenge {
 
 namespace detail {
 struct read_challenge {
-  static constexpr void next(element_parser& p, challenge& out) noexcept {
-    challenge_parts parts;
-    if (p.recovering) {
-      p.read_recovered_challenge(parts);  // which leaves the cursor on the next challenge
+  element_parser parser;
+
+  // Reads into `out` itself: with its parameter index a challenge is some 180 bytes, not worth
+  // a copy per step.
+  constexpr void next(challenge& out) noexcept {
+    out.parts_.clear();
+    if (parser.recovering) {
+      parser.read_recovered_challenge(out.parts_);  // which leaves the cursor on the next challenge
     } else {
-      p.skip_separators();
-      p.parse_challenge(parts, nullptr);
+      parser.skip_separators();
+      parser.parse_challenge(out.parts_, nullptr);
     }
-    out = challenge(parts, p.m);
   }
 };
 }  // namespace detail
@@ -86,8 +89,10 @@ class challenge_list {
   using iterator = detail::element_iterator<challenge, detail::read_challenge>;
 
   constexpr iterator begin() const noexcept {
-    return iterator(first_, detail::element_parser{after_first_, mode_, {}, false, mode_ == mode::lenient, nullptr},
-                    count_);
+    return iterator(
+        first_,
+        detail::read_challenge{detail::element_parser{after_first_, mode_, {}, false, mode_ == mode::lenient, nullptr}},
+        count_);
   }
   constexpr iterator end() const noexcept { return iterator(); }
   // The number of challenges iteration yields.
@@ -113,8 +118,9 @@ class challenge_list {
       error_ = p.error;
       return;
     }
+    detail::challenge_parts parts;
     while (!p.cur.at_end()) {
-      detail::challenge_parts parts;
+      parts.clear();
       const bool complete = detail::with_duplicate_check(
           p,
           [&](detail::element_parser& parser, detail::duplicate_check* d) { return parser.parse_challenge(parts, d); });
@@ -132,8 +138,9 @@ class challenge_list {
   constexpr void read_recovering(detail::cursor start) noexcept {
     detail::element_parser p{start, mode::lenient, {}, false, true, &recovered_};
     p.skip_to_challenge(false);
+    detail::challenge_parts parts;
     while (!p.cur.at_end()) {
-      detail::challenge_parts parts;
+      parts.clear();
       p.read_recovered_challenge(parts);
       if (++count_ == 1) {
         first_ = challenge(parts, mode::lenient);

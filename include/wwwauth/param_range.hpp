@@ -16,13 +16,22 @@ class auth_info;
 class challenge;
 
 namespace detail {
+// The recorded parameters from their slots, then the rest re-read from where they end.
 struct read_param {
-  static constexpr void next(element_parser& p, auth_param& out) noexcept {
-    p.skip_separators();
-    if (p.recovering) return p.next_recovered_param(out);
+  element_parser parser;  // at the end of the last recorded value, in the line of the slots
+  param_index index{};
+  std::size_t next_slot = 0;
+
+  constexpr void next(auth_param& out) noexcept {
+    if (next_slot < index.count) {
+      out = index.at(parser.cur.text, next_slot++);
+      return;
+    }
+    parser.skip_separators();
+    if (parser.recovering) return parser.next_recovered_param(out);
     std::size_t name_end = 0;
-    const std::size_t value_pos = p.param_value_offset(name_end);
-    p.parse_param(name_end, value_pos, out, nullptr);
+    const std::size_t value_pos = parser.param_value_offset(name_end);
+    parser.parse_param(name_end, value_pos, out, nullptr);
   }
 };
 }  // namespace detail
@@ -41,10 +50,12 @@ class param_range {
   constexpr param_range() noexcept = default;
 
   constexpr iterator begin() const noexcept {
-    detail::element_parser parser{start_, mode_, {}, false, recovering_, nullptr};
+    if (count_ == 0) return end();  // bare challenges and token68: nothing to set up
+    detail::read_param reader{detail::element_parser{start_, mode_, {}, false, recovering_, nullptr}, index_};
+    if (index_.count != 0) reader.parser.cur.pos = index_.resume;
     auth_param first;
-    if (count_ != 0) detail::read_param::next(parser, first);
-    return iterator(first, parser, count_);
+    reader.next(first);
+    return iterator(first, reader, count_);
   }
   constexpr iterator end() const noexcept { return iterator(); }
   constexpr std::size_t size() const noexcept { return count_; }
@@ -61,14 +72,17 @@ class param_range {
  private:
   friend class auth_info;
   friend class challenge;
-  // `recovering`: the parameters of a challenge the recovering reader read (lenient lists).
-  constexpr param_range(detail::cursor start, std::size_t count, mode m, bool recovering = false) noexcept
-      : start_(start), count_(count), mode_(m), recovering_(recovering) {}
+  // `recovering`: the parameters of a challenge the recovering reader read (lenient lists);
+  // `index`: where validation found the first ones.
+  constexpr param_range(detail::cursor start, std::size_t count, mode m, bool recovering = false,
+                        const detail::param_index& index = {}) noexcept
+      : start_(start), count_(count), mode_(m), recovering_(recovering), index_(index) {}
 
   detail::cursor start_{};
   std::size_t count_ = 0;
   mode mode_ = mode::strict;
   bool recovering_ = false;
+  detail::param_index index_{};
 };
 
 }  // namespace wwwauth

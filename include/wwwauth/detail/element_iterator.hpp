@@ -10,8 +10,8 @@
 
 namespace wwwauth::detail {
 
-// `Read::next(parser, value)` reads the element at the parser's cursor into `value`.
-template <class Value, class Read>
+// `reader.next(value)` reads the next element into `value`.
+template <class Value, class Reader>
 class element_iterator {
  public:
   // Dereferencing returns a copy (a few views), so that `auto& c = *list.begin()` cannot
@@ -23,14 +23,14 @@ class element_iterator {
   using reference = Value;
 
   constexpr element_iterator() noexcept = default;
-  // `first` is the element at the start, `after_first` the parser just past it.
-  constexpr element_iterator(const Value& first, const element_parser& after_first, std::size_t remaining) noexcept
-      : parser_(after_first), current_(first), remaining_(remaining) {}
+  // `first` is the element at the start, `after_first` the reader just past it.
+  constexpr element_iterator(const Value& first, const Reader& after_first, std::size_t remaining) noexcept
+      : reader_(after_first), current_(first), remaining_(remaining) {}
 
   constexpr reference operator*() const noexcept { return current_; }
   constexpr pointer operator->() const noexcept { return &current_; }
   constexpr element_iterator& operator++() noexcept {
-    if (--remaining_ != 0) Read::next(parser_, current_);
+    if (--remaining_ != 0) reader_.next(current_);
     return *this;
   }
   constexpr element_iterator operator++(int) noexcept {
@@ -45,7 +45,7 @@ class element_iterator {
   friend constexpr bool operator!=(const element_iterator& a, const element_iterator& b) noexcept { return !(a == b); }
 
  private:
-  element_parser parser_{};
+  Reader reader_{};
   Value current_{};
   std::size_t remaining_ = 0;
 };

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "../error.hpp"
@@ -13,6 +14,7 @@
 #include "ascii.hpp"
 #include "constant_evaluation.hpp"
 #include "inlining.hpp"
+#include "param_index.hpp"
 #include "tokenizer.hpp"
 
 namespace wwwauth::detail {
@@ -25,6 +27,20 @@ struct challenge_parts {
   bool recovering = false;  // read by the recovering reader: its params() skip what it skipped
   cursor params_begin{};    // where the #auth-param list starts, when the scheme has one
   std::size_t param_count = 0;
+  param_index index{};  // the first parameters (strict lists; lenient ones re-read them all)
+
+  // As default-constructed, for the next challenge, except for the slots of the index, which
+  // are written before they are read: a list of bare challenges would spend most of its time
+  // clearing them.
+  constexpr void clear() noexcept {
+    scheme = {};
+    token68 = {};
+    has_token68 = false;
+    recovering = false;
+    params_begin = {};
+    param_count = 0;
+    index.clear();
+  }
 };
 
 // "Each parameter name MUST only occur once per challenge" (RFC 9110 section 11.2). The names
@@ -41,9 +57,15 @@ class duplicate_check {
 
   constexpr errc add(std::string_view name) noexcept {
     if (count_ == max_strict_params) return errc::too_many_params;
-    for (std::size_t i = 0; i < count_; ++i) {
-      if (iequals(std::string_view(names_[i].data, names_[i].size), name)) return errc::duplicate_param;
+    // Names that differ in length or in their last letter cannot be equal: one bit per such
+    // class spares comparing every new name with every name before it.
+    const std::uint64_t bit = std::uint64_t{1} << ((name.size() * 8 + (name.back() | 0x20U)) % 64U);
+    if ((seen_ & bit) != 0) {
+      for (std::size_t i = 0; i < count_; ++i) {
+        if (iequals(std::string_view(names_[i].data, names_[i].size), name)) return errc::duplicate_param;
+      }
     }
+    seen_ |= bit;
     names_[count_++] = name_entry{name.data(), name.size()};
     return errc::none;
   }
@@ -55,6 +77,7 @@ class duplicate_check {
   };
   name_entry names_[max_strict_params];
   std::size_t count_ = 0;
+  std::uint64_t seen_ = 0;
 };
 
 enum class value_result { ok, absent, invalid };
@@ -70,6 +93,14 @@ struct element_parser {
   // validating pass records what it recovered from in `recovered`; iteration passes none.
   bool recovering = false;
   recovered_errors* recovered = nullptr;
+  // The last element param_value_offset() was asked about (below).
+  struct asked_element {
+    std::size_t field = static_cast<std::size_t>(-1);
+    std::size_t pos = 0;
+    std::size_t name_end = 0;
+    std::size_t value_pos = 0;
+  };
+  asked_element asked{};
 
   constexpr bool fail(errc code, std::size_t offset) noexcept {
     error = parse_error{code, cur.field, offset};
@@ -104,10 +135,19 @@ struct element_parser {
     if (eq >= s.size() || s[eq] != '=') return no_param;
     return skip_ows(s, eq + 1);
   }
-  constexpr std::size_t param_value_offset(std::size_t& name_end) const noexcept {
-    return param_value_offset(cur.text, cur.pos, name_end);
+  // The same for the element at the cursor. The element after a challenge's parameters is
+  // asked three times (does the list go on, does a challenge start, where does its scheme
+  // end), so the answer for the last position asked is kept and its token read once.
+  constexpr std::size_t param_value_offset(std::size_t& name_end) noexcept {
+    if (asked.pos != cur.pos || asked.field != cur.field) {
+      asked.value_pos = param_value_offset(cur.text, cur.pos, asked.name_end);
+      asked.field = cur.field;
+      asked.pos = cur.pos;
+    }
+    name_end = asked.name_end;
+    return asked.value_pos;
   }
-  constexpr bool param_starts_here() const noexcept {
+  constexpr bool param_starts_here() noexcept {
     std::size_t name_end = 0;
     return param_value_offset(name_end) != no_param;
   }
@@ -170,14 +210,18 @@ struct element_parser {
     return true;
   }
 
-  // #auth-param (section 11.2): parameters while the next element is one.
-  constexpr bool parse_param_list(std::size_t& count, duplicate_check* duplicates) noexcept {
+  // #auth-param (section 11.2): parameters while the next element is one. Those on the line
+  // `index_field` go into `index`, when there is one.
+  constexpr bool parse_param_list(std::size_t& count, duplicate_check* duplicates, param_index* index = nullptr,
+                                  std::size_t index_field = 0) noexcept {
     while (!cur.at_end()) {
       std::size_t name_end = 0;
       const std::size_t value_pos = param_value_offset(name_end);
       if (value_pos == no_param) break;
       auth_param p;
-      if (!parse_param(name_end, value_pos, p, duplicates) || !after_value()) return false;
+      if (!parse_param(name_end, value_pos, p, duplicates)) return false;
+      if (index != nullptr) index->record(cur.text, p, cur.pos, cur.field == index_field);
+      if (!after_value()) return false;
       ++count;
     }
     return true;
@@ -208,11 +252,12 @@ struct element_parser {
   }
 
   // challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]   (section 11.1)
-  // The cursor is on a token that is not a parameter, and `out` is default-constructed. On
+  // The cursor is on a token that is not a parameter, and `out` is cleared. On
   // success the cursor is on the next element, which starts a challenge, or at the end.
   WWWAUTH_FLATTEN constexpr bool parse_challenge(challenge_parts& out, duplicate_check* duplicates) noexcept {
     const std::string_view s = cur.text;
-    const std::size_t scheme_end = token_end(s, cur.pos);
+    std::size_t scheme_end = 0;
+    param_value_offset(scheme_end);
     out.scheme = s.substr(cur.pos, scheme_end - cur.pos);
     // 1*SP: strict takes only SP, lenient rule 3 also HTAB.
     const bool spaced = scheme_end < s.size() && (s[scheme_end] == ' ' || (lenient() && s[scheme_end] == '\t'));
@@ -255,7 +300,7 @@ struct element_parser {
   constexpr bool parse_params(challenge_parts& out, duplicate_check* duplicates) noexcept {
     out.params_begin = cur;
     skip_separators();
-    return parse_param_list(out.param_count, duplicates) && after_challenge(out);
+    return parse_param_list(out.param_count, duplicates, &out.index, out.params_begin.field) && after_challenge(out);
   }
 
   // --- The recovering reader: lenient challenge lists (README.md, "Lenient mode", rules 6-12).
