@@ -59,7 +59,8 @@ class duplicate_check {
     if (count_ == max_strict_params) return errc::too_many_params;
     // Names that differ in length or in their last letter cannot be equal: one bit per such
     // class spares comparing every new name with every name before it.
-    const std::uint64_t bit = std::uint64_t{1} << ((name.size() * 8 + (name.back() | 0x20U)) % 64U);
+    const std::uint64_t bit = std::uint64_t{1}
+                              << ((name.size() * 8 + (static_cast<unsigned char>(name.back()) | 0x20U)) % 64U);
     if ((seen_ & bit) != 0) {
       for (std::size_t i = 0; i < count_; ++i) {
         if (iequals(std::string_view(names_[i].data, names_[i].size), name)) return errc::duplicate_param;
@@ -170,13 +171,13 @@ struct element_parser {
         return value_result::invalid;
       }
       const std::size_t raw_end = q.closed ? q.end - 1 : q.end;
-      out = param_value(s.substr(pos + 1, raw_end - pos - 1), true, q.escapes);
+      out = param_value(slice(s, pos + 1, raw_end), true, q.escapes);
       cur.pos = q.end;
       return value_result::ok;
     }
     const std::size_t end = unquoted_value_end(pos);
     if (end == pos) return value_result::absent;
-    out = param_value(s.substr(pos, end - pos), false, 0);
+    out = param_value(slice(s, pos, end), false, 0);
     cur.pos = end;
     return value_result::ok;
   }
@@ -186,7 +187,7 @@ struct element_parser {
   constexpr bool parse_param(std::size_t name_end, std::size_t value_pos, auth_param& out,
                              duplicate_check* duplicates) noexcept {
     const std::size_t name_begin = cur.pos;
-    const std::string_view name = cur.text.substr(name_begin, name_end - name_begin);
+    const std::string_view name = slice(cur.text, name_begin, name_end);
     if (duplicates != nullptr) {
       const errc e = duplicates->add(name);
       if (e != errc::none) return fail(e, name_begin);
@@ -258,7 +259,7 @@ struct element_parser {
     const std::string_view s = cur.text;
     std::size_t scheme_end = 0;
     param_value_offset(scheme_end);
-    out.scheme = s.substr(cur.pos, scheme_end - cur.pos);
+    out.scheme = slice(s, cur.pos, scheme_end);
     // 1*SP: strict takes only SP, lenient rule 3 also HTAB.
     const bool spaced = scheme_end < s.size() && (s[scheme_end] == ' ' || (lenient() && s[scheme_end] == '\t'));
     cur.pos = skip_ows(s, scheme_end);
@@ -289,7 +290,7 @@ struct element_parser {
       if (complete || !param_form || after > value_pos) {
         if (!complete && !single) return fail(errc::expected_comma, after);
         out.has_token68 = true;
-        out.token68 = s.substr(cur.pos, t68_end - cur.pos);
+        out.token68 = slice(s, cur.pos, t68_end);
         cur.pos = after;
         return end_without_params(out);  // credentials: trailing_data where it went wrong
       }
@@ -347,7 +348,7 @@ struct element_parser {
     if (!parse_param(name_end, value_pos, out, nullptr)) return false;
     if (!out.value().quoted()) {
       cur.pos = recovered_value_end(cur.pos);
-      out = auth_param(out.name(), param_value(cur.text.substr(value_pos, cur.pos - value_pos), false, 0));
+      out = auth_param(out.name(), param_value(slice(cur.text, value_pos, cur.pos), false, 0));
     }
     return true;
   }
@@ -435,7 +436,7 @@ struct element_parser {
   constexpr void read_recovered_challenge(challenge_parts& out) noexcept {
     const std::string_view s = cur.text;
     const std::size_t scheme_end = token_end(s, cur.pos);
-    out.scheme = s.substr(cur.pos, scheme_end - cur.pos);
+    out.scheme = slice(s, cur.pos, scheme_end);
     out.recovering = true;
     const bool spaced = scheme_end < s.size() && chars::is_ows(s[scheme_end]);  // rule 3
     cur.pos = skip_ows(s, scheme_end);
@@ -465,7 +466,7 @@ struct element_parser {
       const bool complete = is_separator_at(s, after);
       if (complete || !param_form || after > value_pos) {
         out.has_token68 = true;
-        out.token68 = s.substr(cur.pos, t68_end - cur.pos);
+        out.token68 = slice(s, cur.pos, t68_end);
         cur.pos = after;
         if (!complete) {
           recover(errc::expected_comma, after);  // rule 9: `Basic abc== realm="x"` keeps the token68

@@ -40,6 +40,12 @@ constexpr cursor make_cursor(const std::string_view* lines, std::size_t count) n
   return count == 0 ? cursor{nullptr, 0, 0, {}, 0} : cursor{lines, count, 0, lines[0], 0};
 }
 
+// The bytes [begin, end) of s, where begin <= end <= s.size() is known: the scanners' offsets
+// never pass the end, so string_view::substr's check (and its throw) has no work to do.
+constexpr std::string_view slice(std::string_view s, std::size_t begin, std::size_t end) noexcept {
+  return std::string_view(s.data() + begin, end - begin);
+}
+
 template <class Predicate>
 constexpr std::size_t skip_while(std::string_view s, std::size_t pos, Predicate pred) noexcept {
   while (pos < s.size() && pred(s[pos])) ++pos;
