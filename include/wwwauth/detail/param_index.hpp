@@ -44,11 +44,12 @@ struct param_index {
       stopped = true;
       return;
     }
-    const auto offset = [&](std::string_view part) {
-      return static_cast<std::uint32_t>(part.data() - line.data());
-    };
-    slots[count] = param_slot{offset(name), offset(value.raw()), static_cast<std::uint32_t>(value.raw().size()),
-                              static_cast<std::uint16_t>(name.size()), static_cast<std::uint8_t>(value.escapes()),
+    const auto offset = [&](std::string_view part) { return static_cast<std::uint32_t>(part.data() - line.data()); };
+    slots[count] = param_slot{offset(name),
+                              offset(value.raw()),
+                              static_cast<std::uint32_t>(value.raw().size()),
+                              static_cast<std::uint16_t>(name.size()),
+                              static_cast<std::uint8_t>(value.escapes()),
                               value.quoted()};
     ++count;
     resume = static_cast<std::uint32_t>(end);
