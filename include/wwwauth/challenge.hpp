@@ -108,29 +108,29 @@ class challenge_list {
   friend constexpr challenge_list parse_challenges(const std::string_view* fields, std::size_t count, mode m) noexcept;
 
   constexpr challenge_list(detail::cursor start, mode m) noexcept : mode_(m) {
+    first_.mode_ = m;
     if (m == mode::lenient) {
       read_recovering(start);
       return;
     }
     detail::element_parser p{start, m, {}};
     p.skip_separators();
-    if (!p.next_starts_challenge(detail::challenge_parts{})) {
+    if (!p.next_starts_challenge(false)) {
       error_ = p.error;
       return;
     }
+    // Most fields hold one or two challenges: the first is read into first_, which spares
+    // iteration from parsing it again; the others into `parts`, which only validates them.
     detail::challenge_parts parts;
     while (!p.cur.at_end()) {
-      parts.clear();
-      const bool complete = detail::with_duplicate_check(
-          p,
-          [&](detail::element_parser& parser, detail::duplicate_check* d) { return parser.parse_challenge(parts, d); });
+      detail::challenge_parts& target = count_ == 0 ? first_.parts_ : parts;
+      target.clear();
+      const bool complete =
+          detail::with_duplicate_check(p, [&](detail::element_parser& parser, detail::duplicate_check* d) {
+            return parser.parse_challenge(target, d);
+          });
       if (!complete) break;
-      // Most fields hold one or two challenges: keeping the first spares iteration from
-      // parsing it again.
-      if (++count_ == 1) {
-        first_ = challenge(parts, m);
-        after_first_ = p.cur;
-      }
+      if (++count_ == 1) after_first_ = p.cur;
     }
     error_ = p.error;
   }
@@ -140,12 +140,10 @@ class challenge_list {
     p.skip_to_challenge(false);
     detail::challenge_parts parts;
     while (!p.cur.at_end()) {
-      parts.clear();
-      p.read_recovered_challenge(parts);
-      if (++count_ == 1) {
-        first_ = challenge(parts, mode::lenient);
-        after_first_ = p.cur;
-      }
+      detail::challenge_parts& target = count_ == 0 ? first_.parts_ : parts;
+      target.clear();
+      p.read_recovered_challenge(target);
+      if (++count_ == 1) after_first_ = p.cur;
     }
     if (!recovered_.empty()) error_ = recovered_[0];
   }

@@ -41,7 +41,7 @@ class credentials {
     detail::challenge_parts parts;
     if (p.cur.at_field_end()) {
       p.fail(errc::expected_token, p.cur.pos);
-    } else if (p.next_starts_challenge(parts) &&
+    } else if (p.next_starts_challenge(false) &&
                detail::with_duplicate_check(p, [&](detail::element_parser& parser, detail::duplicate_check* d) {
                  return parser.parse_challenge(parts, d);
                })) {

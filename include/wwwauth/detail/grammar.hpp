@@ -229,19 +229,19 @@ struct element_parser {
   }
 
   // After a challenge the next element must start one (a token that is not `token BWS "="`),
-  // or the input must end. Also checks the first element of a list (with empty `previous`).
-  constexpr bool next_starts_challenge(const challenge_parts& previous) noexcept {
+  // or the input must end. Also checks the first element of a list (`after_token68` false).
+  constexpr bool next_starts_challenge(bool after_token68) noexcept {
     if (cur.at_end()) return true;
     if (!is_token_at(cur.text, cur.pos)) return fail(errc::expected_token, cur.pos);
     if (param_starts_here()) {
-      return fail(previous.has_token68 ? errc::param_after_token68 : errc::param_without_scheme, cur.pos);
+      return fail(after_token68 ? errc::param_after_token68 : errc::param_without_scheme, cur.pos);
     }
     return true;
   }
 
   // After a challenge's parameters: the next challenge or the end; credentials end there.
   constexpr bool after_challenge(const challenge_parts& parts) noexcept {
-    return next_starts_challenge(parts) && (!single || cur.at_end() || fail(errc::second_scheme, cur.pos));
+    return next_starts_challenge(parts.has_token68) && (!single || cur.at_end() || fail(errc::second_scheme, cur.pos));
   }
 
   // After a token68 or a bare scheme (the cursor past its OWS): the separator to the next
@@ -249,7 +249,7 @@ struct element_parser {
   constexpr bool end_without_params(const challenge_parts& parts) noexcept {
     if (single) return cur.at_field_end() || fail(errc::trailing_data, cur.pos);
     skip_separators();
-    return next_starts_challenge(parts);
+    return next_starts_challenge(parts.has_token68);
   }
 
   // challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]   (section 11.1)

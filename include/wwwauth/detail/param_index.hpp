@@ -29,19 +29,20 @@ struct param_index {
   static constexpr std::size_t capacity = 4;
 
   param_slot slots[capacity]{};
-  std::uint32_t count = 0;   // the first `count` parameters are recorded
-  std::uint32_t resume = 0;  // offset after the value of the last recorded one
-  bool stopped = false;      // a parameter was left out: the ones after it are not recorded
+  std::uint32_t count = 0;         // the first `count` parameters are recorded
+  std::uint32_t limit = capacity;  // recording stops at `limit`: capacity, or a parameter left out
+  std::uint32_t resume = 0;        // offset after the value of the last recorded one
 
   // Records `p`, the parameter just read from `line` (its value ending at `end`), when every
-  // earlier one is recorded, there is room and its offsets fit a slot. `same_line` is false
-  // for a parameter on another field line than the challenge's first ones.
+  // earlier one is recorded, there is room and it fits a slot: offsets of 32 bits, a name of
+  // 16, at most 255 quoted-pairs. `same_line` is false for a parameter on another field line
+  // than the challenge's first ones.
   constexpr void record(std::string_view line, const auth_param& p, std::size_t end, bool same_line) noexcept {
-    if (stopped || count == capacity) return;
+    if (count == limit) return;
     const std::string_view name = p.name();
     const param_value value = p.value();
-    if (!same_line || end > UINT32_MAX || name.size() > UINT16_MAX || value.escapes() > UINT8_MAX) {
-      stopped = true;
+    if (!same_line || end > UINT32_MAX || ((name.size() >> 16U) | (value.escapes() >> 8U)) != 0) {
+      limit = count;
       return;
     }
     const auto offset = [&](std::string_view part) { return static_cast<std::uint32_t>(part.data() - line.data()); };
@@ -58,8 +59,8 @@ struct param_index {
   // Empty, the slots left as they are: only the first `count` are ever read.
   constexpr void clear() noexcept {
     count = 0;
+    limit = capacity;
     resume = 0;
-    stopped = false;
   }
 
   // The parameter in slot i, whose offsets are into `line`.
