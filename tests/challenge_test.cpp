@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "support/catch.hpp"
@@ -262,8 +263,8 @@ TEST_CASE("lookup and conveniences") {
 }
 
 // Validation records where the first parameters of a challenge lie and iteration reads the
-// rest again from where the recorded ones end: every count, every kind of value, and the
-// cases that stop recording (another line, a long name, many quoted-pairs) read the same.
+// rest again from where the recorded ones end: every count and every kind of value read the
+// same, and so do the cases that stop recording (another line, a long name, many quoted-pairs).
 TEST_CASE("parameters read the same however many there are") {
   const std::vector<std::string> values = {"tok", R"("quoted")", R"("a\"b\\c")", R"("")", "x.y-z"};
   // As render() shows them: decoded, quoted-strings between quotes.
@@ -297,31 +298,33 @@ TEST_CASE("parameters read the same however many there are") {
 }
 
 TEST_CASE("parameters past what validation records") {
-  const std::string escapes_300 = [] {
-    std::string s;
-    for (int i = 0; i < 300; ++i) s += "\\\\";
-    return s;
-  }();
-  const std::string long_name(70000, 'n');
   check_rows({
       {"the first parameters on one line, the rest on the next",
        "Digest realm=a, nonce=b\nqop=auth, opaque=c, stale=true, algorithm=MD5",
        "Digest realm=a nonce=b qop=auth opaque=c stale=true algorithm=MD5", nullptr},
       {"every parameter on the next line", "Digest ,\nrealm=a, nonce=b", "Digest realm=a nonce=b", nullptr},
   });
-  // Many quoted-pairs in the second of five parameters, a long name in the third.
-  const std::string field = "Digest a=1, b=\"" + escapes_300 + "\", " + long_name + "=3, d=4, e=\"5\"";
-  const auto list = wwwauth::parse_challenges(field);
-  REQUIRE(list.ok());
-  const wwwauth::challenge digest = *list.begin();
-  REQUIRE(digest.param_count() == 5);
-  CHECK(digest.param("b").value().escapes() == 300);
-  CHECK(digest.param("b").value().size() == 300);
-  CHECK(digest.param(long_name).value().equals("3"));
-  CHECK(digest.param("e").value().equals("5"));
-  std::string names;
-  for (const auto& p : digest.params()) names += p.name().substr(0, 1);
-  CHECK(names == "abnde");
+  // Values and names at the sizes where a recorded slot ends (a name of 255 bytes, 2^23
+  // quoted-pairs), each followed by more parameters.
+  const auto pairs = [](std::size_t n) { return std::string(2 * n, '\\'); };  // each "\\" stands for '\'
+  const std::size_t many = std::size_t{1} << 23U;
+  const std::pair<std::size_t, std::size_t> cases[] = {{many - 1, 255}, {many, 255}, {10, 256}, {10, 70000}};
+  for (const auto& [escapes, name_size] : cases) {
+    const std::string long_name(name_size, 'n');
+    const std::string field = "Digest a=1, b=\"" + pairs(escapes) + "\", " + long_name + "=3, d=4, e=\"5\", f=6";
+    INFO("quoted-pairs " << escapes << ", name of " << name_size);
+    const auto list = wwwauth::parse_challenges(field);
+    REQUIRE(list.ok());
+    const wwwauth::challenge digest = *list.begin();
+    REQUIRE(digest.param_count() == 6);
+    CHECK(digest.param("b").value().escapes() == escapes);
+    CHECK(digest.param("b").value().size() == escapes);
+    CHECK(digest.param(long_name).value().equals("3"));
+    CHECK(digest.param("e").value().equals("5"));
+    std::string names;
+    for (const auto& p : digest.params()) names += p.name().substr(0, 1);
+    CHECK(names == "abndef");
+  }
 }
 
 TEST_CASE("strict mode checks at most max_strict_params parameters") {
