@@ -70,6 +70,43 @@ TEST_CASE("decode into a buffer reports the size needed and writes only what fit
   }
 }
 
+// decode_into() copies sixteen bytes at a time between quoted-pairs: pairs at every offset of
+// a chunk and across its end, back to back, and values whose decoded end is within a chunk
+// of the buffer's end, all decode as the one byte at a time rule does.
+TEST_CASE("decode into a buffer at every offset of a vector step") {
+  for (std::size_t size = 0; size <= 70; ++size) {
+    for (const std::size_t period : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}, std::size_t{16},
+                                     std::size_t{17}, std::size_t{100}}) {
+      for (std::size_t offset = 0; offset < 18; ++offset) {
+        std::string raw;
+        std::string expected;
+        for (std::size_t i = 0; raw.size() < size; ++i) {
+          const char c = static_cast<char>('a' + (i % 26));
+          if (i % period == offset % period) {
+            raw += '\\';
+            raw += i % 2 == 0 ? '"' : '\\';
+            expected += raw.back();
+          } else {
+            raw += c;
+            expected += c;
+          }
+        }
+        const std::string field = "Basic realm=\"" + raw + "\"";
+        const auto list = wwwauth::parse_challenges(field);
+        REQUIRE(list.ok());
+        const wwwauth::param_value v = list.begin()->realm().value();
+        INFO(field);
+        REQUIRE(v.size() == expected.size());
+        // Exactly the decoded size, then a guard byte that must stay as it is.
+        std::vector<char> buf(expected.size() + 1, '#');
+        CHECK(v.decode_into(buf.data(), expected.size()) == expected.size());
+        CHECK(std::string(buf.data(), expected.size()) == expected);
+        CHECK(buf.back() == '#');
+      }
+    }
+  }
+}
+
 TEST_CASE("decode to an output iterator") {
   for (const row& r : rows) {
     INFO(r.name);

@@ -57,7 +57,12 @@ class param_value {
   // Writes the decoded value to buf when it fits in cap bytes, and returns its size either
   // way (like snprintf, without the terminator): a result above cap means nothing was written.
   constexpr std::size_t decode_into(char* buf, std::size_t cap) const noexcept {
-    if (size() <= cap) decode(buf);
+    if (size() > cap) return size();
+    if (is_plain()) {
+      decode(buf);
+    } else {
+      detail::unescape_into(raw_, size(), buf);
+    }
     return size();
   }
 

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "detail/simd.hpp"
+
 namespace wwwauth {
 
 namespace detail {
@@ -31,6 +33,60 @@ constexpr bool for_each_unescaped(std::string_view raw, Visit visit) {
   }
   return true;
 }
+
+namespace detail {
+#if defined(WWWAUTH_SSE2)
+// Decodes the inside of a quoted-string from raw[i] to out[o] while sixteen bytes can be read
+// and written (o + 16 <= decoded_size): each step stores a chunk as it is and keeps the bytes
+// before its first backslash, then the byte that backslash quotes. Values quoting JSON or
+// Windows paths hold a quoted-pair every few bytes. Leaves i and o where the byte loop of the
+// caller goes on.
+inline void unescape_chunks(std::string_view raw, std::size_t decoded_size, char* out, std::size_t& i,
+                            std::size_t& o) noexcept {
+  while (i + 16 <= raw.size() && o + 16 <= decoded_size) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw.data() + i));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o), chunk);
+    const auto backslashes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))));
+    if (backslashes == 0) {
+      i += 16;
+      o += 16;
+      continue;
+    }
+    const unsigned run = lowest_set_bit(backslashes);  // at most 15: the pair's second byte is in raw
+    if (run == 0) {
+      // Quoted-pairs back to back (`\"\"\"`): bytes one at a time beat a vector step per pair.
+      for (const std::size_t stop = i + 16; i < stop;) {
+        const unescaped_byte b = unescape_at(raw, i);
+        out[o++] = b.c;
+        i = b.next;
+      }
+      continue;
+    }
+    i += run;
+    o += run;
+    out[o++] = raw[i + 1];
+    i += 2;
+  }
+}
+#endif
+
+// Writes the decoded inside of a quoted-string to `out`, which has room for its
+// `decoded_size` bytes (raw.size() less the quoted-pairs).
+constexpr void unescape_into(std::string_view raw, std::size_t decoded_size, char* out) noexcept {
+  std::size_t i = 0;
+  std::size_t o = 0;
+#if defined(WWWAUTH_SSE2)
+  if (vector_path_allowed()) unescape_chunks(raw, decoded_size, out, i, o);
+#else
+  static_cast<void>(decoded_size);
+#endif
+  while (i < raw.size()) {
+    const unescaped_byte b = unescape_at(raw, i);
+    out[o++] = b.c;
+    i = b.next;
+  }
+}
+}  // namespace detail
 
 // Writes the decoded inside of a quoted-string to `out`.
 template <class OutputIt>
