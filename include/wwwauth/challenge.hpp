@@ -119,18 +119,24 @@ class challenge_list {
       error_ = p.error;
       return;
     }
-    // Most fields hold one or two challenges: the first is read into first_, which spares
-    // iteration from parsing it again; the others into `parts`, which only validates them.
-    detail::challenge_parts parts;
-    while (!p.cur.at_end()) {
-      detail::challenge_parts& target = count_ == 0 ? first_.parts_ : parts;
-      target.clear();
-      const bool complete =
-          detail::with_duplicate_check(p, [&](detail::element_parser& parser, detail::duplicate_check* d) {
-            return parser.parse_challenge(target, d);
-          });
-      if (!complete) break;
-      if (++count_ == 1) after_first_ = p.cur;
+    // Most fields hold one challenge: it is read into first_, which spares iteration from
+    // parsing it again; only a list of several pays for `parts`, which validates the others.
+    const auto read = [&](detail::challenge_parts& target) {
+      return detail::with_duplicate_check(p, [&](detail::element_parser& parser, detail::duplicate_check* d) {
+        return parser.parse_challenge(target, d);
+      });
+    };
+    if (!p.cur.at_end() && read(first_.parts_)) {
+      count_ = 1;
+      after_first_ = p.cur;
+      if (!p.cur.at_end()) {
+        detail::challenge_parts parts;
+        do {
+          parts.clear();
+          if (!read(parts)) break;
+          ++count_;
+        } while (!p.cur.at_end());
+      }
     }
     error_ = p.error;
   }

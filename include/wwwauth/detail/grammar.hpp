@@ -207,6 +207,7 @@ struct element_parser {
     cur.pos = skip_ows(cur.text, cur.pos);
     if (lenient() && param_starts_here()) return true;
     if (!is_separator_at(cur.text, cur.pos)) return fail(errc::expected_comma, cur.pos);
+    if (!cur.at_field_end()) ++cur.pos;  // the comma, already seen
     skip_separators();
     return true;
   }
