@@ -115,6 +115,11 @@ constexpr quoted_scan scan_quoted(std::string_view s, std::size_t pos, mode m) n
     if (vector_path_allowed()) {
       i = quoted_run_end(s, i, r.escapes);
       if (i >= s.size()) break;
+      if (s[i] == '"') {  // where the vector loop nearly always stops
+        r.end = i + 1;
+        r.closed = true;
+        return r;
+      }
     }
 #endif
     const char c = s[i];
