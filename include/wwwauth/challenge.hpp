@@ -62,6 +62,10 @@ namespace detail {
 struct read_challenge {
   element_parser parser;
 
+  constexpr read_challenge() noexcept = default;
+  constexpr read_challenge(const cursor& after_first, mode m) noexcept
+      : parser{after_first, m, {}, false, m == mode::lenient, nullptr} {}
+
   // Reads into `out` itself: with its parameter index a challenge is some 180 bytes, not worth
   // a copy per step.
   constexpr void next(challenge& out) noexcept {
@@ -88,12 +92,7 @@ class challenge_list {
  public:
   using iterator = detail::element_iterator<challenge, detail::read_challenge>;
 
-  constexpr iterator begin() const noexcept {
-    return iterator(
-        first_,
-        detail::read_challenge{detail::element_parser{after_first_, mode_, {}, false, mode_ == mode::lenient, nullptr}},
-        count_);
-  }
+  constexpr iterator begin() const noexcept { return iterator(first_, count_, after_first_, mode_); }
   constexpr iterator end() const noexcept { return iterator(); }
   // The number of challenges iteration yields.
   constexpr std::size_t size() const noexcept { return count_; }

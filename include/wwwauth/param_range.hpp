@@ -22,6 +22,12 @@ struct read_param {
   param_index index{};
   std::size_t next_slot = 0;
 
+  constexpr read_param() noexcept = default;
+  constexpr read_param(const cursor& start, mode m, bool recovering, const param_index& recorded) noexcept
+      : parser{start, m, {}, false, recovering, nullptr}, index(recorded) {
+    if (index.count != 0) parser.cur.pos = index.resume;
+  }
+
   constexpr void next(auth_param& out) noexcept {
     if (next_slot < index.count) {
       out = index.at(parser.cur.text, next_slot++);
@@ -51,11 +57,7 @@ class param_range {
 
   constexpr iterator begin() const noexcept {
     if (count_ == 0) return end();  // bare challenges and token68: nothing to set up
-    detail::read_param reader{detail::element_parser{start_, mode_, {}, false, recovering_, nullptr}, index_};
-    if (index_.count != 0) reader.parser.cur.pos = index_.resume;
-    auth_param first;
-    reader.next(first);
-    return iterator(first, reader, count_);
+    return iterator(iterator::read_first, count_, start_, mode_, recovering_, index_);
   }
   constexpr iterator end() const noexcept { return iterator(); }
   constexpr std::size_t size() const noexcept { return count_; }

@@ -23,9 +23,19 @@ class element_iterator {
   using reference = Value;
 
   constexpr element_iterator() noexcept = default;
-  // `first` is the element at the start, `after_first` the reader just past it.
-  constexpr element_iterator(const Value& first, const Reader& after_first, std::size_t remaining) noexcept
-      : reader_(after_first), current_(first), remaining_(remaining) {}
+  // Readers are a few hundred bytes: each is built in place from `reader_args`. Here `first`
+  // is the element at the start, and the reader starts just past it.
+  template <class... Args>
+  constexpr element_iterator(const Value& first, std::size_t remaining, const Args&... reader_args) noexcept
+      : reader_(reader_args...), current_(first), remaining_(remaining) {}
+  // Here the reader reads the first of `remaining` (at least one) elements.
+  struct read_first_t {};
+  static constexpr read_first_t read_first{};
+  template <class... Args>
+  constexpr element_iterator(read_first_t, std::size_t remaining, const Args&... reader_args) noexcept
+      : reader_(reader_args...), remaining_(remaining) {
+    reader_.next(current_);
+  }
 
   constexpr reference operator*() const noexcept { return current_; }
   constexpr pointer operator->() const noexcept { return &current_; }
