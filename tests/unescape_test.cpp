@@ -107,6 +107,28 @@ TEST_CASE("decode into a buffer at every offset of a vector step") {
   }
 }
 
+// Lenient mode closes a string left open at the end of the field, so a value can end in a
+// lone backslash, which stays literal: at every offset of a vector step too.
+TEST_CASE("a lone trailing backslash decodes at every offset of a vector step") {
+  for (std::size_t before = 0; before <= 40; ++before) {
+    for (const bool pair_first : {false, true}) {
+      std::string raw = pair_first ? R"(\")" : "";
+      raw += std::string(before, 'x') + "\\";
+      const std::string field = "Basic realm=\"" + raw;
+      const auto list = wwwauth::parse_challenges(field, wwwauth::mode::lenient);
+      REQUIRE(list.size() == 1);
+      const wwwauth::param_value v = list.begin()->realm().value();
+      INFO(field);
+      const std::string expected = (pair_first ? "\"" : "") + std::string(before, 'x') + "\\";
+      REQUIRE(v.size() == expected.size());
+      std::vector<char> buf(expected.size() + 1, '#');
+      CHECK(v.decode_into(buf.data(), expected.size()) == expected.size());
+      CHECK(std::string(buf.data(), expected.size()) == expected);
+      CHECK(buf.back() == '#');
+    }
+  }
+}
+
 TEST_CASE("decode to an output iterator") {
   for (const row& r : rows) {
     INFO(r.name);

@@ -52,7 +52,7 @@ inline void unescape_chunks(std::string_view raw, std::size_t decoded_size, char
       o += 16;
       continue;
     }
-    const unsigned run = lowest_set_bit(backslashes);  // at most 15: the pair's second byte is in raw
+    const unsigned run = lowest_set_bit(backslashes);
     if (run == 0) {
       // Quoted-pairs back to back (`\"\"\"`): bytes one at a time beat a vector step per pair.
       for (const std::size_t stop = i + 16; i < stop;) {
@@ -64,6 +64,7 @@ inline void unescape_chunks(std::string_view raw, std::size_t decoded_size, char
     }
     i += run;
     o += run;
+    if (i + 1 == raw.size()) return;  // a lone trailing backslash (lenient): the byte loop keeps it
     out[o++] = raw[i + 1];
     i += 2;
   }
