@@ -129,6 +129,18 @@ TEST_CASE("a lone trailing backslash decodes at every offset of a vector step") 
   }
 }
 
+// The escape count comes from the parser; one given by hand that does not match the raw bytes
+// must not make decode_into write past the size it reports.
+TEST_CASE("decode_into writes no more than size() for a hand-made value") {
+  const std::string raw = std::string(40, 'x') + R"(\")";
+  for (std::size_t escapes = 0; escapes <= 8; ++escapes) {
+    const wwwauth::param_value v(raw, true, escapes);
+    std::vector<char> buf(v.size() + 1, '#');
+    CHECK(v.decode_into(buf.data(), v.size()) == v.size());
+    CHECK(buf.back() == '#');
+  }
+}
+
 TEST_CASE("decode to an output iterator") {
   for (const row& r : rows) {
     INFO(r.name);

@@ -72,16 +72,15 @@ inline void unescape_chunks(std::string_view raw, std::size_t decoded_size, char
 #endif
 
 // Writes the decoded inside of a quoted-string to `out`, which has room for its
-// `decoded_size` bytes (raw.size() less the quoted-pairs).
+// `decoded_size` bytes (raw.size() less the quoted-pairs), and never more: a param_value built
+// by hand with too many escapes for its raw bytes is cut short, not written past its size.
 constexpr void unescape_into(std::string_view raw, std::size_t decoded_size, char* out) noexcept {
   std::size_t i = 0;
   std::size_t o = 0;
 #if defined(WWWAUTH_SSE2)
   if (vector_path_allowed()) unescape_chunks(raw, decoded_size, out, i, o);
-#else
-  static_cast<void>(decoded_size);
 #endif
-  while (i < raw.size()) {
+  while (i < raw.size() && o < decoded_size) {
     const unescaped_byte b = unescape_at(raw, i);
     out[o++] = b.c;
     i = b.next;
