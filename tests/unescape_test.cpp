@@ -139,6 +139,20 @@ TEST_CASE("decode_into writes no more than size() for a hand-made value") {
     CHECK(v.decode_into(buf.data(), v.size()) == v.size());
     CHECK(buf.back() == '#');
   }
+  // Comparisons of a hand-made value whose escape count does not match its bytes are false and
+  // read nothing past the bytes (AddressSanitizer sees it: each array ends its allocation).
+  const std::vector<char> two{'a', 'b'};
+  const std::vector<char> three{'a', 'b', 'c'};
+  const wwwauth::param_value plain(std::string_view(two.data(), two.size()), true, 0);
+  const wwwauth::param_value overcounted(std::string_view(three.data(), three.size()), true, 1);  // size() 2
+  CHECK_FALSE(overcounted.equals(plain));
+  CHECK_FALSE(overcounted.equals(std::string_view(two.data(), two.size())));
+  CHECK_FALSE(overcounted.iequals(std::string_view(two.data(), two.size())));
+  const wwwauth::param_value escaped(std::string_view(R"(a\b)"), true, 1);  // size() 2, "ab"
+  CHECK_FALSE(escaped.equals(overcounted));
+  const wwwauth::param_value undercounted(std::string_view(R"(a\b\c)"), true, 1);  // size() 4, "abc"
+  CHECK_FALSE(undercounted.equals(std::string_view("abc!")));
+  CHECK(escaped.equals(std::string_view("ab")));
 }
 
 TEST_CASE("decode to an output iterator") {

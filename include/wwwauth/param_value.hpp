@@ -69,11 +69,15 @@ class param_value {
  private:
   constexpr bool compare(std::string_view s, bool fold_case) const noexcept {
     if (s.size() != size()) return false;
+    // Both walks must end together: a value made by hand with an escape count that does not
+    // match its bytes decodes to more or fewer than its size(), and is then unequal.
     std::size_t i = 0;
     return visit([&](char c) {
-      const char expected = s[i++];
-      return fold_case ? detail::ascii_lower(c) == detail::ascii_lower(expected) : c == expected;
-    });
+             if (i == s.size()) return false;
+             const char expected = s[i++];
+             return fold_case ? detail::ascii_lower(c) == detail::ascii_lower(expected) : c == expected;
+           }) &&
+           i == s.size();
   }
 
  public:
@@ -83,12 +87,14 @@ class param_value {
   constexpr bool equals(const param_value& other) const noexcept {
     if (other.is_plain()) return equals(other.raw_);
     if (size() != other.size()) return false;
-    std::size_t j = 0;
+    std::size_t j = 0;  // as in compare(), both walks must end together
     return visit([&](char c) {
-      const detail::unescaped_byte b = detail::unescape_at(other.raw_, j);
-      j = b.next;
-      return c == b.c;
-    });
+             if (j == other.raw_.size()) return false;
+             const detail::unescaped_byte b = detail::unescape_at(other.raw_, j);
+             j = b.next;
+             return c == b.c;
+           }) &&
+           j == other.raw_.size();
   }
   // Decoded value == s, ASCII case-insensitively (for values a scheme defines so, such as
   // Digest's algorithm and stale, RFC 7616 section 3.3).
