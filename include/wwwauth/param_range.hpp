@@ -46,9 +46,10 @@ struct read_param {
 //
 //     for (const wwwauth::auth_param& p : challenge.params()) use(p.name(), p.value());
 //
-// The range re-reads input that has already been validated, so iteration cannot fail. It
-// holds views into the caller's input (and, for several field lines, a pointer to the
-// caller's array of lines): both must outlive it.
+// The range builds the first parameters from where validation found them and re-reads the
+// rest of the input, which has been validated, so iteration cannot fail. It holds views into
+// the caller's input (and, for several field lines, a pointer to the caller's array of
+// lines): both must outlive it.
 class param_range {
  public:
   using iterator = detail::element_iterator<auth_param, detail::read_param>;

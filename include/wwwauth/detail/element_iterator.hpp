@@ -1,5 +1,6 @@
-// The iterator behind param_range and challenge_list: it re-reads input that has been
-// validated, one element per step, knowing from validation how many elements there are.
+// The iterator behind param_range and challenge_list: its reader yields one element per
+// step, from what validation recorded or by re-reading the validated input, and validation
+// told how many elements there are.
 #pragma once
 
 #include <cstddef>
