@@ -106,6 +106,24 @@ class challenge_list {
   friend constexpr challenge_list parse_challenges(std::string_view field, mode m) noexcept;
   friend constexpr challenge_list parse_challenges(const std::string_view* fields, std::size_t count, mode m) noexcept;
 
+  // Reads the challenges with `read(parts)`, false when one is incomplete. Most fields hold one
+  // challenge: it is read into first_, which spares iteration from parsing it again; only a
+  // list of several pays for `parts`, which validates the others. (Defined before its callers:
+  // clang 14 does not instantiate a member template defined later for a constant expression.)
+  template <class Read>
+  constexpr void read_all(const detail::element_parser& p, Read read) noexcept {
+    if (p.cur.at_end() || !read(first_.parts_)) return;
+    count_ = 1;
+    after_first_ = p.cur;
+    if (p.cur.at_end()) return;
+    detail::challenge_parts parts;
+    do {
+      parts.clear();
+      if (!read(parts)) return;
+      ++count_;
+    } while (!p.cur.at_end());
+  }
+
   constexpr challenge_list(detail::cursor start, mode m) noexcept : mode_(m) {
     first_.mode_ = m;
     if (m == mode::lenient) {
@@ -118,38 +136,21 @@ class challenge_list {
       error_ = p.error;
       return;
     }
-    // Most fields hold one challenge: it is read into first_, which spares iteration from
-    // parsing it again; only a list of several pays for `parts`, which validates the others.
-    const auto read = [&](detail::challenge_parts& target) {
+    read_all(p, [&](detail::challenge_parts& target) {
       return detail::with_duplicate_check(p, [&](detail::element_parser& parser, detail::duplicate_check* d) {
         return parser.parse_challenge(target, d);
       });
-    };
-    if (!p.cur.at_end() && read(first_.parts_)) {
-      count_ = 1;
-      after_first_ = p.cur;
-      if (!p.cur.at_end()) {
-        detail::challenge_parts parts;
-        do {
-          parts.clear();
-          if (!read(parts)) break;
-          ++count_;
-        } while (!p.cur.at_end());
-      }
-    }
+    });
     error_ = p.error;
   }
 
   constexpr void read_recovering(detail::cursor start) noexcept {
     detail::element_parser p{start, mode::lenient, {}, false, true, &recovered_};
     p.skip_to_challenge(false);
-    detail::challenge_parts parts;
-    while (!p.cur.at_end()) {
-      detail::challenge_parts& target = count_ == 0 ? first_.parts_ : parts;
-      target.clear();
+    read_all(p, [&](detail::challenge_parts& target) {
       p.read_recovered_challenge(target);
-      if (++count_ == 1) after_first_ = p.cur;
-    }
+      return true;
+    });
     if (!recovered_.empty()) error_ = recovered_[0];
   }
 
