@@ -119,6 +119,7 @@ class challenge_list {
     detail::challenge_parts parts;
     do {
       parts.clear();
+      parts.index.stop_recording();  // validated only: iteration reads these challenges again
       if (!read(parts)) return;
       ++count_;
     } while (!p.cur.at_end());

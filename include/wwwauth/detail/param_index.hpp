@@ -69,6 +69,9 @@ struct param_index {
     resume = 0;
   }
 
+  // Records nothing more: for a challenge that is validated and not kept.
+  constexpr void stop_recording() noexcept { limit = count; }
+
   // The parameter in slot i, whose offsets are into `line`.
   constexpr auth_param at(std::string_view line, std::size_t i) const noexcept {
     const param_slot& s = slots[i];
