@@ -1,5 +1,5 @@
-// Shared by the benchmark's translation units: the data sets, the allocation counter, and the
-// small interface every peer parser implements (peer_<name>.cpp) so that the same driver checks
+// Shared by the benchmark's translation units: the data sets, the allocation counter, the
+// floors, and the small interface every peer parser implements (peer_<name>.cpp) so that the same driver checks
 // it against wwwauth and times it.
 #pragma once
 
@@ -17,6 +17,20 @@ namespace bench {
 // Heap allocations (malloc, calloc, realloc, aligned forms) made by anything in the process since
 // start; operator new is counted through the malloc it calls (alloc_counter.cpp).
 std::uint64_t allocations();
+
+// The floors return a sum over the positions they visit, which each checks against a byte
+// loop. visit_hits adds base + i for every bit i set in mask.
+inline void visit_hits(std::uint64_t& acc, std::size_t base, std::uint64_t mask) {
+  while (mask != 0) {
+    acc += base + static_cast<unsigned>(__builtin_ctzll(mask));
+    mask &= mask - 1;
+  }
+}
+// limit_classify (limit_classify.cpp): null, with a message, when the CPU lacks AVX2 or PCLMUL
+// or the vector code disagrees with its byte loop on generated lines.
+using classify_fn = std::uint64_t (*)(std::string_view);
+classify_fn fastest_classify();
+std::uint64_t classify_reference(std::string_view s);
 
 // What a parser found in one field line, in a form every peer can produce: schemes and names
 // lower-cased (they are case-insensitive, RFC 9110 section 11.1 and 11.2), values decoded.

@@ -5,6 +5,8 @@
 //   parse/<set>            wwwauth, strict, touching scheme, token68, names and decoded values
 //   limit_read/<set>       read every byte once
 //   limit_scan/<set>       find every '"', '\\' and ',' (AVX2 where the CPU has it, else SSE2)
+//   limit_classify/<set>   classify every byte as a validating first stage must (AVX2 and PCLMUL;
+//                          absent without them)
 //   peer_<name>/<set>      a peer, on the lines it can express (see peer_<name>.cpp)
 //   subset_<name>/<set>    wwwauth on exactly those lines, for the peer/wwwauth ratio
 //   scaling/<n>            one challenge with a quoted value of n bytes
@@ -174,13 +176,6 @@ line_model wwwauth_model(std::string_view line) {
 // the floor for any parser of this grammar. Vector code reads whole chunks; the last partial
 // chunk is read as the final chunk of the line with the bytes already seen shifted out, as
 // wwwauth's own scanners do, so no byte is handled one at a time.
-void visit_hits(std::uint64_t& acc, std::size_t base, std::uint64_t mask) {
-  while (mask != 0) {
-    acc += base + static_cast<unsigned>(__builtin_ctzll(mask));
-    mask &= mask - 1;
-  }
-}
-
 std::uint64_t scan_structural_bytes(std::string_view s) {
   std::uint64_t acc = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -342,6 +337,16 @@ void register_set(const data_set& set) {
   add_benchmark("limit_scan/" + set.name, [all, scan](benchmark::State& st) {
     run_lines(st, *all, [scan](const std::string& l) { benchmark::DoNotOptimize(scan(l)); });
   });
+
+  if (const classify_fn classify = fastest_classify()) {
+    for (const auto& l : set.lines) {
+      if (classify(l) != classify_reference(l))
+        std::fprintf(stderr, "wwwauth-bench: limit_classify is wrong on %s\n", shorten(l, 60).c_str());
+    }
+    add_benchmark("limit_classify/" + set.name, [all, classify](benchmark::State& st) {
+      run_lines(st, *all, [classify](const std::string& l) { benchmark::DoNotOptimize(classify(l)); });
+    });
+  }
 
   for (const peer* p : peers()) {
     auto subset = std::make_shared<std::vector<const std::string*>>();
