@@ -7,6 +7,8 @@
 // validation adds before any grammar rule runs.
 #include "bench_common.hpp"
 
+#include <wwwauth/chars.hpp>
+
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -19,28 +21,22 @@
 #endif
 
 namespace bench {
+
 namespace {
-
-// tchar (section 5.6.2): "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" /
-// "_" / "`" / "|" / "~" / DIGIT / ALPHA.
-constexpr bool is_tchar(unsigned char c) {
-  if ((c >= '0' && c <= '9') || ((c | 0x20U) >= 'a' && (c | 0x20U) <= 'z')) return true;
-  return std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
-}
-
-bool is_separator(unsigned char c) { return c == ',' || c == '=' || c == ' ' || c == '\t'; }
-
-// Inside a quoted-string only HTAB, SP, VCHAR and obs-text may appear (section 5.6.4).
-bool is_control(unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; }
-
-// What every implementation returns: the sum of the structural positions, plus the number of
-// control bytes inside quoted-strings times a constant no line reaches.
+bool is_separator(unsigned char c) { return c == ',' || c == '=' || wwwauth::chars::is_ows_rule(c); }
+// Inside a quoted-string, a byte that is neither qdtext nor the quote or backslash the
+// scanner stops at: control bytes other than HTAB, and DEL (section 5.6.4).
+bool is_control(unsigned char c) { return !wwwauth::chars::is_qdtext_rule(c) && c != '"' && c != '\\'; }
+// What the sums count each control byte inside a quoted-string as: more than any line's
+// positions add up to.
 constexpr std::uint64_t control_weight = std::uint64_t{1} << 40;
+}  // namespace
 
 // One byte at a time: the definition the vector code must match. A backslash escapes the next
 // byte unless it is itself escaped, inside and outside quoted-strings alike (outside, a
-// backslash is no tchar and the grammar rejects it anyway).
-std::uint64_t classify_bytes(std::string_view s) {
+// backslash is no tchar and the grammar rejects it anyway). Returns the sum of the structural
+// positions, plus control_weight for each control byte inside a quoted-string.
+std::uint64_t classify_reference(std::string_view s) {
   std::uint64_t acc = 0;
   bool escape_next = false, in_string = false, previous_tchar = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -51,13 +47,15 @@ std::uint64_t classify_bytes(std::string_view s) {
     if (quote) in_string = !in_string;
     // The opening quote counts as inside, the closing one as outside (a prefix xor of quotes).
     const bool inside = in_string;
-    const bool tchar = is_tchar(c) && !inside;
+    const bool tchar = wwwauth::chars::is_tchar_rule(c) && !inside;
     if (quote || (is_separator(c) && !inside) || (tchar && !previous_tchar)) acc += i;
     if (inside && is_control(c)) acc += control_weight;
     previous_tchar = tchar;
   }
   return acc;
 }
+
+namespace {
 
 #if defined(__GNUC__) && defined(__x86_64__)
 #define WWWAUTH_BENCH_CLASSIFY 1
@@ -80,7 +78,8 @@ constexpr nibble_tables make_tchar_tables() {
   for (unsigned row = 0; row < 8; ++row) {
     t.rows[row] = static_cast<unsigned char>(1U << row);
     for (unsigned column = 0; column < 16; ++column) {
-      if (is_tchar(static_cast<unsigned char>(row << 4 | column))) t.columns[column] |= t.rows[row];
+      if (wwwauth::chars::is_tchar_rule(static_cast<unsigned char>(row << 4 | column)))
+        t.columns[column] |= t.rows[row];
     }
   }
   return t;
@@ -181,7 +180,7 @@ std::size_t disagreements(classify_fn classify) {
   for (int i = 0; i < 20000; ++i) {
     line.resize(random() % 300);
     for (char& c : line) c = alphabet[random() % sizeof alphabet];
-    if (classify(line) != classify_bytes(line)) ++wrong;
+    if (classify(line) != classify_reference(line)) ++wrong;
   }
   return wrong;
 }
@@ -209,7 +208,5 @@ classify_fn fastest_classify() {
   return nullptr;
 #endif
 }
-
-std::uint64_t classify_reference(std::string_view s) { return classify_bytes(s); }
 
 }  // namespace bench
