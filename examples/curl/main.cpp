@@ -12,7 +12,6 @@
 #include <string>
 #include <string_view>
 #include <thread>
-#include <vector>
 
 #include <wwwauth/ascii.hpp>
 #include <wwwauth/authenticator.hpp>
@@ -203,10 +202,9 @@ bool handle(CURL* curl, party& p, wwwauth::curl::route route, const body_sink& b
   const bool connect = p.auth.party() == wwwauth::auth_party::proxy && route == wwwauth::curl::route::tunnel;
   const unsigned int origin = connect ? CURLH_CONNECT : CURLH_HEADER;
   if (challenged) {
-    const std::vector<std::string_view> fields = wwwauth::curl::header_values(curl, challenge_name.c_str(), origin);
-    const std::size_t count = wwwauth::curl::header_count(curl, challenge_name.c_str(), origin);
     using lines_type = wwwauth::field_lines<>;
-    const lines_type lines(fields);
+    const lines_type lines = wwwauth::curl::header_values(curl, challenge_name.c_str(), origin);
+    const std::size_t count = wwwauth::curl::header_count(curl, challenge_name.c_str(), origin);
     if (lines.overflowed()) {
       std::printf("< %d: %zu %s field(s), more than the %zu read\n", status, count, challenge_name.c_str(),
                   lines_type::capacity());

@@ -18,23 +18,25 @@
 
 #include <boost/beast/http.hpp>
 
-#include <string>
 #include <string_view>
 #include <type_traits>
-#include <vector>
 
 #include "authenticator.hpp"
+#include "field_lines.hpp"
 
 namespace wwwauth::beast {
 
 namespace http = boost::beast::http;
 
-// Views of the values of every field `name`, in order, into the message.
+// Views of the values of every field `name`, in order, into the message; lines past the
+// capacity are counted (overflowed()), and an authenticator given them refuses the response.
 template <bool IsRequest, class Body, class Fields>
-std::vector<std::string_view> header_values(const http::message<IsRequest, Body, Fields>& m, std::string_view name) {
-  std::vector<std::string_view> out;
+field_lines<> header_values(const http::message<IsRequest, Body, Fields>& m, std::string_view name) {
+  field_lines<> out;
   const auto range = m.equal_range(boost::beast::string_view(name.data(), name.size()));
-  for (auto it = range.first; it != range.second; ++it) out.emplace_back(it->value().data(), it->value().size());
+  for (auto it = range.first; it != range.second; ++it) {
+    out.push_back(std::string_view(it->value().data(), it->value().size()));
+  }
   return out;
 }
 
@@ -50,8 +52,8 @@ std::string_view body_of(const Body& body) {
 // Reads a response for one party; a string body is passed on for Digest qop=auth-int.
 template <std::size_t HintCapacity = default_hint_capacity, class Authenticator, class Body, class Fields>
 auth_verdict<HintCapacity> read_response(const http::response<Body, Fields>& res, Authenticator& auth) {
-  const std::vector<std::string_view> challenges = header_values(res, auth.challenge_header());
-  const std::vector<std::string_view> info = header_values(res, auth.info_header());
+  const field_lines<> challenges = header_values(res, auth.challenge_header());
+  const field_lines<> info = header_values(res, auth.info_header());
   return auth.template on_response<HintCapacity>(static_cast<int>(res.result_int()), challenges, info,
                                                  body_of(res.body()));
 }

@@ -25,12 +25,12 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <string>
+#include <string>  // libcurl takes NUL-terminated names and header lines, built here
 #include <string_view>
 #include <utility>
-#include <vector>
 
 #include "authenticator.hpp"
+#include "field_lines.hpp"
 
 #if LIBCURL_VERSION_NUM < 0x075300
 #error "wwwauth/curl.hpp needs libcurl 7.83 or later (curl_easy_header)"
@@ -63,15 +63,16 @@ inline std::size_t header_count(CURL* curl, const char* name, unsigned int origi
 }
 
 // Views of the values of the fields `name` in that response, in order, the first `limit` of
-// them (header_count() says how many there are). They point into the handle's storage, valid
-// until its next transfer (so do the verdict's hints).
-inline std::vector<std::string_view> header_values(CURL* curl, const char* name, unsigned int origin = CURLH_HEADER,
-                                                   std::size_t limit = max_header_values) {
-  std::vector<std::string_view> out;
+// them (header_count() says how many there are); lines past the capacity are counted
+// (overflowed()). They point into the handle's storage, valid until its next transfer (so do
+// the verdict's hints).
+inline field_lines<> header_values(CURL* curl, const char* name, unsigned int origin = CURLH_HEADER,
+                                   std::size_t limit = max_header_values) {
+  field_lines<> out;
   const std::size_t amount = std::min(header_count(curl, name, origin), limit);
   for (std::size_t i = 0; i < amount; ++i) {
     curl_header* h = nullptr;
-    if (curl_easy_header(curl, name, i, origin, -1, &h) == CURLHE_OK) out.emplace_back(h->value);
+    if (curl_easy_header(curl, name, i, origin, -1, &h) == CURLHE_OK) out.push_back(std::string_view(h->value));
   }
   return out;
 }
@@ -127,10 +128,8 @@ auth_verdict<HintCapacity> read_response(CURL* curl, Authenticator& auth, route 
   const unsigned int origin = auth.party() == auth_party::proxy && r == route::tunnel ? CURLH_CONNECT : CURLH_HEADER;
   const long status = status_for(curl, auth.party(), r);
   const std::string challenge_name(auth.challenge_header()), info_name(auth.info_header());
-  const std::vector<std::string_view> challenges =
-      status == 0 ? std::vector<std::string_view>() : header_values(curl, challenge_name.c_str(), origin);
-  const std::vector<std::string_view> info =
-      status == 0 ? std::vector<std::string_view>() : header_values(curl, info_name.c_str(), origin);
+  const field_lines<> challenges = status == 0 ? field_lines<>() : header_values(curl, challenge_name.c_str(), origin);
+  const field_lines<> info = status == 0 ? field_lines<>() : header_values(curl, info_name.c_str(), origin);
   return auth.template on_response<HintCapacity>(static_cast<int>(status), challenges, info, body);
 }
 

@@ -19,20 +19,25 @@
 
 #include <httplib.h>
 
-#include <string>
+#include <string>  // httplib::Headers holds std::string: set_authorization() writes one
 #include <string_view>
-#include <vector>
 
 #include "authenticator.hpp"
+#include "detail/ascii.hpp"
+#include "field_lines.hpp"
 
 namespace wwwauth::httplib {
 
 // Views of the values of every field `name` of the response, in order, into the response's own
-// headers (httplib compares names case-insensitively): the verdict's hints point there too.
-inline std::vector<std::string_view> header_values(const ::httplib::Response& res, const std::string& name) {
-  std::vector<std::string_view> out;
-  const auto range = res.headers.equal_range(name);
-  for (auto it = range.first; it != range.second; ++it) out.emplace_back(it->second);
+// headers: the verdict's hints point there too. Names compare case-insensitively, as httplib's
+// map does (RFC 9110 section 5.1); walking the map spares building a std::string key. Lines
+// past the capacity are counted (overflowed()), and an authenticator given them refuses the
+// response.
+inline field_lines<> header_values(const ::httplib::Response& res, std::string_view name) {
+  field_lines<> out;
+  for (const auto& [key, value] : res.headers) {
+    if (detail::iequals(key, name)) out.push_back(std::string_view(value));
+  }
   return out;
 }
 
@@ -41,8 +46,8 @@ inline std::vector<std::string_view> header_values(const ::httplib::Response& re
 // point into the response: keep it while reading them.
 template <std::size_t HintCapacity = default_hint_capacity, class Authenticator>
 auth_verdict<HintCapacity> read_response(const ::httplib::Response& res, Authenticator& auth) {
-  const std::vector<std::string_view> challenges = header_values(res, std::string(auth.challenge_header()));
-  const std::vector<std::string_view> info = header_values(res, std::string(auth.info_header()));
+  const field_lines<> challenges = header_values(res, auth.challenge_header());
+  const field_lines<> info = header_values(res, auth.info_header());
   return auth.template on_response<HintCapacity>(res.status, challenges, info, res.body);
 }
 template <std::size_t HintCapacity = default_hint_capacity, class Authenticator>
