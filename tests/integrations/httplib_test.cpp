@@ -1,53 +1,22 @@
-// wwwauth/httplib.hpp without a network: a response's field lines, in order and by name
-// case-insensitively, read without allocating, and too many of them refused rather than cut
-// short.
+// wwwauth/httplib.hpp without a network (integrations/client_checks.hpp).
 #include <string>
 #include <string_view>
 
-#include "support/allocation_counter.hpp"
-#include "support/catch.hpp"
+#include "integrations/client_checks.hpp"
 #include <wwwauth/httplib.hpp>
 
-namespace {
-using wwwauth::auth_errc;
-using wwwauth::auth_step;
-}  // namespace
-
-TEST_CASE("httplib::header_values: every line of the field, in order, views into the response") {
-  httplib::Response res;
-  res.status = 401;
-  res.headers.emplace("WWW-Authenticate", R"(Basic realm="a")");
-  res.headers.emplace("Content-Type", "text/plain");
-  res.headers.emplace("www-authenticate", R"(Bearer realm="b")");
-  const wwwauth::field_lines<> lines = wwwauth::httplib::header_values(res, "WWW-Authenticate");
-  REQUIRE(lines.size() == 2);
-  CHECK(lines.data()[0] == R"(Basic realm="a")");
-  CHECK(lines.data()[1] == R"(Bearer realm="b")");
-  CHECK_FALSE(lines.overflowed());
-  CHECK(wwwauth::httplib::header_values(res, "Authentication-Info").empty());
-}
-
-TEST_CASE("httplib::read_response: a challenge answered, too many lines refused") {
-  wwwauth::authenticator<> auth;
-  auth.use_password("u", "p");
-  httplib::Response res;
-  res.status = 401;
-  SECTION("one Basic challenge") {
-    res.headers.emplace("WWW-Authenticate", R"(Basic realm="r")");
-    allocations = 0;
-    counting_malloc = true;
-    const auto verdict = wwwauth::httplib::read_response(res, auth);
-    counting_malloc = false;
-    const long allocated = allocations;  // before Catch's own allocations
-    CHECK(verdict.step == auth_step::retry);
-    INFO("malloc counted too: " << malloc_counted);
-    CHECK(allocated == 0);
-  }
-  SECTION("one line more than field_lines holds") {
-    for (std::size_t i = 0; i <= wwwauth::default_field_line_capacity; ++i) {
-      res.headers.emplace("WWW-Authenticate", R"(Basic realm="r")");
-    }
-    CHECK(wwwauth::httplib::header_values(res, "WWW-Authenticate").overflowed());
-    CHECK(wwwauth::httplib::read_response(res, auth).error == auth_errc::too_many_fields);
-  }
+TEST_CASE("httplib.hpp: header_values and read_response") {
+  wwwauth_test::check_client_integration(
+      [] {
+        httplib::Response r;
+        r.status = 401;
+        return r;
+      },
+      [](httplib::Response& r, std::string_view name, std::string_view value) {
+        r.headers.emplace(std::string(name), std::string(value));
+      },
+      [](const httplib::Response& r, std::string_view name) { return wwwauth::httplib::header_values(r, name); },
+      [](const httplib::Response& r, wwwauth::authenticator<>& auth) {
+        return wwwauth::httplib::read_response(r, auth);
+      });
 }
